@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Mera.Cli.Commands;
+using Mera.Core.Features.Indicators;
+using Mera.Core.Imports;
+using Spectre.Console;
+
+namespace Mera.Cli;
+
+/// <summary>`./mera`: exit 0 on success, 1 on refused input (Russian message on stderr), 2 on a usage error.</summary>
+public static class CliApp
+{
+    public static readonly Option<string?> DbOption = new("--db") { Description = "База данных: путь к файлу SQLite или строка подключения PostgreSQL (Host=…); по умолчанию MERA_DB или data/mera.db", Recursive = true };
+    public static readonly Option<string?> ProviderOption = new("--provider") { Description = "Провайдер: sqlite или postgres (по умолчанию MERA_DB_PROVIDER или по строке подключения)", Recursive = true };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = output == Console.Out && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = output == Console.Out && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        var context = new CliContext(output, error, console);
+        var root = new RootCommand("Mera — мониторинг цифровой зрелости и цифровой образовательной среды школ")
+        {
+            DbOption, ProviderOption,
+            DbCommands.Create(context),
+            DemoCommand.Create(context),
+            OrgsCommands.Create(context),
+            ImportCommand.Create(context),
+            TargetsCommands.Create(context),
+            IndicatorsCommand.Create(context),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors)
+            {
+                await error.WriteLineAsync($"Ошибка в командной строке: {e.Message}");
+            }
+            await error.WriteLineAsync("Справка: ./mera --help");
+            return 2;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (ImportRefusedException refused)
+        {
+            foreach (var issue in refused.Issues)
+            {
+                await error.WriteLineAsync((issue.Severity == IssueSeverity.Error ? "Ошибка: " : "Предупреждение: ") + issue);
+            }
+            await error.WriteLineAsync($"Файл отклонён, ничего не изменено (ошибок: {refused.Issues.Count(i => i.Severity == IssueSeverity.Error)}).");
+            return 1;
+        }
+        catch (Exception ex) when (ex is NotFoundException or CliRefusal)
+        {
+            await error.WriteLineAsync($"Ошибка: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            await error.WriteLineAsync($"Ошибка в параметрах: {ex.Message}");
+            return 2;
+        }
+    }
+}

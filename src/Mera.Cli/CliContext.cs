@@ -1,0 +1,37 @@
+using Mera.Core.Data;
+using Spectre.Console;
+
+namespace Mera.Cli;
+
+/// <summary>What every command gets: where to write, which database, who is acting.</summary>
+public sealed class CliContext(TextWriter output, TextWriter error, IAnsiConsole console)
+{
+    public TextWriter Out { get; } = output;
+    public TextWriter Error { get; } = error;
+    public IAnsiConsole Console { get; } = console;
+    public TimeProvider Clock { get; } = TimeProvider.System;
+    public string User { get; } = $"cli:{Environment.UserName}";
+
+    /// <summary>Opens the configured database; the embedded one is migrated on first use so `./mera demo` just works.</summary>
+    public async Task<MeraDb> OpenDatabaseAsync(string? db, string? provider, bool migrate = true)
+    {
+        var database = new MeraDb(DbSettings.Resolve(db, provider));
+        if (migrate)
+        {
+            await using var context = database.CreateContext();
+            var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(context.Database)).Any();
+            if (pending && database.Settings.IsEmbedded)
+            {
+                await Mera.Core.Features.Database.MigrateDatabase.RunAsync(database);
+            }
+            else if (pending)
+            {
+                throw new CliRefusal("База данных не подготовлена: выполните ./mera db migrate");
+            }
+        }
+        return database;
+    }
+}
+
+/// <summary>Input refused with a Russian message: exit code 1.</summary>
+public sealed class CliRefusal(string message) : Exception(message);

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Mera.Core.Engine;
+using Mera.Core.Formatting;
+using Mera.Core.Features.Indicators;
+using Spectre.Console;
+
+namespace Mera.Cli.Commands;
+
+internal static class IndicatorsCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var org = new Option<string>("--org") { Description = "Код организации", Required = true };
+        var period = new Option<string>("--period") { Description = "Период: 2024, 2024Q3, 2024-09, 2024-W05", Required = true };
+        var children = new Option<bool>("--children") { Description = "Также по каждой подчиненной организации" };
+        var indicator = new Option<string[]>("--indicator") { Description = "Только эти показатели (можно несколько)", AllowMultipleArgumentsPerToken = true };
+        var format = new Option<string>("--format") { Description = "Формат вывода: table, json или csv", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var command = new Command("indicators", "Рассчитать показатели для организации и периода") { org, period, children, indicator, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(
+                parse.GetValue(org)!, parse.GetValue(period)!, parse.GetValue(children), parse.GetValue(indicator)), ct);
+            switch (parse.GetValue(format))
+            {
+                case "json": await WriteJson(cli.Out, rows); break;
+                case "csv": await WriteCsv(cli.Out, rows); break;
+                default: WriteTable(cli.Console, rows); break;
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task WriteJson(TextWriter output, IReadOnlyList<IndicatorResult> rows)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        await output.WriteLineAsync(JsonSerializer.Serialize(rows, options));
+    }
+
+    private static async Task WriteCsv(TextWriter output, IReadOnlyList<IndicatorResult> rows)
+    {
+        await output.WriteLineAsync("org,orgName,period,indicator,name,numerator,denominator,value,unit,reported,expected,target,status");
+        static string N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+        static string Q(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+        foreach (var r in rows)
+        {
+            await output.WriteLineAsync(string.Join(",", Q(r.Org), Q(r.OrgName), r.Period, r.Indicator, Q(r.Name), N(r.Numerator), N(r.Denominator),
+                N(r.Value), Q(r.Unit), r.Reported, r.Expected, N(r.Target), r.Status));
+        }
+    }
+
+    private static void WriteTable(IAnsiConsole console, IReadOnlyList<IndicatorResult> rows)
+    {
+        foreach (var group in rows.GroupBy(r => r.Indicator))
+        {
+            var first = group.First();
+            var table = new Table().Title($"[bold]{Markup.Escape(first.Name)}[/] ({first.Indicator}) — {Markup.Escape(first.PeriodName)}");
+            table.AddColumns("Организация", "Значение", "Числитель", "Знаменатель", "Сдали");
+            foreach (var r in group)
+            {
+                table.AddRow(Markup.Escape(r.OrgName), FormatValue(r.Value, r.Unit), FormatNumber(r.Numerator), FormatNumber(r.Denominator), $"{r.Reported} из {r.Expected}");
+            }
+            console.Write(table);
+        }
+    }
+
+    private static string FormatValue(double? value, string unit) => RussianFormat.Value(value, unit);
+
+    private static string FormatNumber(double? value) => RussianFormat.Number(value);
+}

@@ -1,0 +1,1 @@
+return await Mera.Cli.CliApp.RunAsync(args, Console.Out, Console.Error);

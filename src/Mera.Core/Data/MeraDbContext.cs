@@ -1,0 +1,107 @@
+using Mera.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Core.Data;
+
+public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : DbContext(options)
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<DataElement> DataElements => Set<DataElement>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorFormula> IndicatorFormulas => Set<IndicatorFormula>();
+    public DbSet<Form> Forms => Set<Form>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<DataValue> DataValues => Set<DataValue>();
+    public DbSet<DataValueHistory> DataValueHistory => Set<DataValueHistory>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<OrgUnit>(e =>
+        {
+            e.ToTable("org_units");
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.Inn);
+            e.HasIndex(x => x.Path);
+            e.HasIndex(x => x.ParentId);
+            e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.IsReportingUnit);
+        });
+        b.Entity<DataElement>(e =>
+        {
+            e.ToTable("data_elements");
+            e.HasIndex(x => x.Code).IsUnique();
+        });
+        b.Entity<Indicator>(e =>
+        {
+            e.ToTable("indicators");
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasMany(x => x.Formulas).WithOne().HasForeignKey(f => f.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<IndicatorFormula>(e =>
+        {
+            e.ToTable("indicator_formulas");
+            e.HasIndex(x => new { x.IndicatorId, x.EffectiveFrom }).IsUnique();
+        });
+        b.Entity<Form>(e =>
+        {
+            e.ToTable("forms");
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Ignore(x => x.Elements);
+        });
+        b.Entity<Submission>(e =>
+        {
+            e.ToTable("submissions");
+            e.HasIndex(x => new { x.OrgUnitId, x.FormCode, x.PeriodCode }).IsUnique();
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<Target>(e =>
+        {
+            e.ToTable("targets");
+            e.HasIndex(x => new { x.OrgUnitId, x.IndicatorCode, x.Year }).IsUnique();
+        });
+        b.Entity<DataValue>(e =>
+        {
+            e.ToTable("data_values");
+            e.HasIndex(x => new { x.OrgUnitId, x.ElementId, x.PeriodCode }).IsUnique();
+            e.HasIndex(x => new { x.ElementId, x.PeriodAnchor });
+        });
+        b.Entity<DataValueHistory>(e =>
+        {
+            e.ToTable("data_value_history");
+            e.HasIndex(x => new { x.OrgUnitId, x.ElementId, x.PeriodCode });
+        });
+        b.Entity<ImportBatch>(e => e.ToTable("import_batches"));
+        ApplySnakeCaseColumns(b);
+    }
+
+    /// <summary>snake_case columns keep hand-written SQL on the hot paths identical for SQLite and PostgreSQL.</summary>
+    private static void ApplySnakeCaseColumns(ModelBuilder b)
+    {
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase.Of(property.Name));
+            }
+        }
+    }
+}
+
+public static class SnakeCase
+{
+    public static string Of(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                sb.Append('_');
+            }
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+        return sb.ToString();
+    }
+}

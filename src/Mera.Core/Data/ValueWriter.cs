@@ -1,0 +1,138 @@
+using System.Data.Common;
+using Mera.Core.Domain;
+using Mera.Core.Features.Values;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Mera.Core.Data;
+
+/// <summary>A changed value: the record to store and the value it replaces (null when new).</summary>
+public sealed record ValueChange(ValueRecord Record, double? OldValue);
+
+/// <summary>
+/// The bulk write path of imports: upsert of current values plus one history row per change, inside the caller's
+/// transaction. SQLite uses prepared statements; PostgreSQL binary COPY into a staging table, then one upsert.
+/// </summary>
+public static class ValueWriter
+{
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, DbProvider provider,
+        IReadOnlyList<ValueChange> changes, ValueProvenance provenance, DateTimeOffset now, CancellationToken ct)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        if (provider == DbProvider.Postgres)
+        {
+            await WritePostgresAsync((NpgsqlConnection)connection, changes, provenance, now, ct);
+        }
+        else
+        {
+            WriteSqlite(connection, transaction, changes, provenance, now);
+        }
+    }
+
+    private const string UpsertSql = """
+        INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, source, import_batch_id, source_file, changed_by, changed_at)
+        VALUES (@o, @e, @p, @t, @a, @v, @s, @b, @f, @u, @n)
+        ON CONFLICT (org_unit_id, element_id, period_code) DO UPDATE SET value = excluded.value, source = excluded.source,
+          import_batch_id = excluded.import_batch_id, source_file = excluded.source_file, changed_by = excluded.changed_by, changed_at = excluded.changed_at
+        """;
+
+    private const string HistorySql = """
+        INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
+        VALUES (@o, @e, @p, @ov, @v, @s, @b, @f, @u, @n)
+        """;
+
+    private static void WriteSqlite(DbConnection connection, DbTransaction transaction, IReadOnlyList<ValueChange> changes,
+        ValueProvenance provenance, DateTimeOffset now)
+    {
+        using var upsert = connection.CreateCommand();
+        using var history = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        history.Transaction = transaction;
+        upsert.CommandText = UpsertSql;
+        history.CommandText = HistorySql;
+        var u = Parameters(upsert, "@o", "@e", "@p", "@t", "@a", "@v", "@s", "@b", "@f", "@u", "@n");
+        var h = Parameters(history, "@o", "@e", "@p", "@ov", "@v", "@s", "@b", "@f", "@u", "@n");
+        upsert.Prepare();
+        history.Prepare();
+        object batch = (object?)provenance.ImportBatchId ?? DBNull.Value, file = (object?)provenance.SourceFile ?? DBNull.Value;
+        foreach (var change in changes)
+        {
+            var r = change.Record;
+            Set(u, r.OrgId, r.Element.Id, r.Period.Code, (int)r.Period.Type, r.Period.Anchor, r.Value, (int)provenance.Source, batch, file, provenance.ChangedBy, now);
+            upsert.ExecuteNonQuery();
+            Set(h, r.OrgId, r.Element.Id, r.Period.Code, (object?)change.OldValue ?? DBNull.Value, r.Value, (int)provenance.Source, batch, file, provenance.ChangedBy, now);
+            history.ExecuteNonQuery();
+        }
+    }
+
+    private static DbParameter[] Parameters(DbCommand command, params string[] names) =>
+        names.Select(n =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = n;
+            p.Value = DBNull.Value;
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+
+    private static void Set(DbParameter[] parameters, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters[i].Value = values[i];
+        }
+    }
+
+    private static async Task WritePostgresAsync(NpgsqlConnection connection, IReadOnlyList<ValueChange> changes,
+        ValueProvenance provenance, DateTimeOffset now, CancellationToken ct)
+    {
+        await using (var create = new NpgsqlCommand(
+            "CREATE TEMP TABLE IF NOT EXISTS staging_values (org_unit_id int, element_id int, period_code text, period_type int, period_anchor date, value double precision, old_value double precision) ON COMMIT DELETE ROWS",
+            connection))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY staging_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, old_value) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var change in changes)
+            {
+                var r = change.Record;
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(r.OrgId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(r.Element.Id, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(r.Period.Code, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync((int)r.Period.Type, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(r.Period.Anchor, NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(r.Value, NpgsqlDbType.Double, ct);
+                if (change.OldValue is double old)
+                {
+                    await copy.WriteAsync(old, NpgsqlDbType.Double, ct);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(ct);
+                }
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using var apply = new NpgsqlCommand("""
+            INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, source, import_batch_id, source_file, changed_by, changed_at)
+            SELECT org_unit_id, element_id, period_code, period_type, period_anchor, value, @s, @b, @f, @u, @n FROM staging_values
+            ON CONFLICT (org_unit_id, element_id, period_code) DO UPDATE SET value = excluded.value, source = excluded.source,
+              import_batch_id = excluded.import_batch_id, source_file = excluded.source_file, changed_by = excluded.changed_by, changed_at = excluded.changed_at;
+            INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
+            SELECT org_unit_id, element_id, period_code, old_value, value, @s, @b, @f, @u, @n FROM staging_values;
+            TRUNCATE staging_values;
+            """, connection);
+        apply.Parameters.AddWithValue("s", (int)provenance.Source);
+        apply.Parameters.AddWithValue("b", NpgsqlDbType.Bigint, (object?)provenance.ImportBatchId ?? DBNull.Value);
+        apply.Parameters.AddWithValue("f", NpgsqlDbType.Text, (object?)provenance.SourceFile ?? DBNull.Value);
+        apply.Parameters.AddWithValue("u", provenance.ChangedBy);
+        apply.Parameters.AddWithValue("n", now.ToUniversalTime());
+        await apply.ExecuteNonQueryAsync(ct);
+    }
+}

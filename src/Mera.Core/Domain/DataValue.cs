@@ -1,0 +1,57 @@
+namespace Mera.Core.Domain;
+
+public enum ValueSource { Entry = 0, Import = 1, Demo = 2 }
+
+/// <summary>The current value of one element for one org unit and period, with where it came from.</summary>
+public sealed class DataValue
+{
+    public long Id { get; set; }
+    public int OrgUnitId { get; set; }
+    public int ElementId { get; set; }
+    public required string PeriodCode { get; set; }
+    public PeriodType PeriodType { get; set; }
+
+    /// <summary>The date that decides containment (a week's Thursday), so roll-ups filter by an index range.</summary>
+    public DateOnly PeriodAnchor { get; set; }
+    public double Value { get; set; }
+    public string? Comment { get; set; }
+    public ValueSource Source { get; set; }
+    public long? ImportBatchId { get; set; }
+    public string? SourceFile { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+}
+
+/// <summary>Append-only: every change of a value, never updated or deleted.</summary>
+public sealed class DataValueHistory
+{
+    public long Id { get; set; }
+    public int OrgUnitId { get; set; }
+    public int ElementId { get; set; }
+    public required string PeriodCode { get; set; }
+    public double? OldValue { get; set; }
+    public double? NewValue { get; set; }
+    public ValueSource Source { get; set; }
+    public long? ImportBatchId { get; set; }
+    public string? SourceFile { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+}
+
+/// <summary>One import run: the file, its hash and what it did.</summary>
+public sealed class ImportBatch
+{
+    public long Id { get; set; }
+    public required string Kind { get; set; }
+    public required string FileName { get; set; }
+    public required string Sha256 { get; set; }
+    public string? PeriodCode { get; set; }
+    public string? OrgCode { get; set; }
+    public required string ImportedBy { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public int RowsRead { get; set; }
+    public int ValuesWritten { get; set; }
+    public int Unchanged { get; set; }
+    public int Skipped { get; set; }
+    public int Warnings { get; set; }
+}

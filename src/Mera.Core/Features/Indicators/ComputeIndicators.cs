@@ -1,0 +1,84 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Core.Features.Indicators;
+
+/// <summary>
+/// Any indicator for an org unit and period, optionally for each direct child: numerator and denominator are
+/// evaluated per school and summed up the hierarchy (a ratio of sums, never an average of percentages).
+/// </summary>
+public static class ComputeIndicators
+{
+    public sealed record Query(string OrgCode, string PeriodCode, bool Children = false, IReadOnlyList<string>? Indicators = null);
+
+    public static async Task<IReadOnlyList<IndicatorResult>> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
+    {
+        var period = Period.Parse(query.PeriodCode);
+        await using var db = database.CreateContext();
+        var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Code == query.OrgCode, ct)
+            ?? throw new NotFoundException($"Организация с кодом «{query.OrgCode}» не найдена");
+        var indicators = await LoadIndicatorsAsync(db, query.Indicators, ct);
+        var children = query.Children
+            ? await db.OrgUnits.AsNoTracking().Where(o => o.ParentId == org.Id).OrderBy(o => o.Name).ToListAsync(ct)
+            : [];
+        var leafRows = await db.OrgUnits.AsNoTracking()
+            .Where(o => (o.Path.StartsWith(org.Path)) && (o.Type == OrgUnitType.School || o.Type == OrgUnitType.Branch))
+            .Select(o => new LeafRow(o.Id, o.ParentId, o.Path, o.Type, o.IsRural, o.IsActive, o.OpenedOn, o.ClosedOn))
+            .ToListAsync(ct);
+        var leaves = LeafSet.Build(leafRows, org.Path, children.Select(c => c.Id).ToList(), period.End);
+        var elements = await db.DataElements.AsNoTracking().ToListAsync(ct);
+        var plan = IndicatorPlan.Build(indicators, elements, period);
+
+        var grid = new ValueGrid(leaves.Count, plan.AggregationBySlot, period);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        ValueLoader.Load(connection, leaves, period, plan.SlotOfElementId, plan.EverElementIds, grid);
+
+        var sums = RollUp.Compute(plan, leaves, grid, groups: children.Count + 1);
+        var groupOrgs = new List<OrgUnit> { org };
+        groupOrgs.AddRange(children);
+        var results = new List<IndicatorResult>(groupOrgs.Count * plan.Indicators.Count);
+        for (var g = 0; g < groupOrgs.Count; g++)
+        {
+            for (var k = 0; k < plan.Indicators.Count; k++)
+            {
+                results.Add(ToResult(groupOrgs[g], period, plan.Indicators[k], sums[g, k]));
+            }
+        }
+        return results;
+    }
+
+    private static async Task<List<Indicator>> LoadIndicatorsAsync(MeraDbContext db, IReadOnlyList<string>? codes, CancellationToken ct)
+    {
+        var all = await db.Indicators.AsNoTracking().Include(i => i.Formulas).OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct);
+        if (codes is null || codes.Count == 0)
+        {
+            return all;
+        }
+        var unknown = codes.Where(c => all.All(i => i.Code != c)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new NotFoundException($"Неизвестный показатель: {string.Join(", ", unknown)}");
+        }
+        return all.Where(i => codes.Contains(i.Code)).ToList();
+    }
+
+    private static IndicatorResult ToResult(OrgUnit org, Period period, PlannedIndicator p, GroupSum s)
+    {
+        var isNumber = p.Indicator.Kind == IndicatorKind.Number;
+        double? value = isNumber
+            ? p.Indicator.Factor * s.Numerator
+            : s.Denominator > 0 ? p.Indicator.Factor * s.Numerator / s.Denominator : null;
+        return new IndicatorResult(
+            org.Code, org.Name, OrgUnitTypeNames.ToCode(org.Type), period.Code, period.DisplayRu,
+            p.Indicator.Code, p.Indicator.Name,
+            s.Numerator, isNumber ? null : s.Denominator, value, p.Indicator.Unit,
+            s.Reported, s.Expected, Target: null, Status: IndicatorResult.NoTarget,
+            p.Formula.Numerator, p.Formula.Denominator, p.Formula.EffectiveFrom.ToString("yyyy-MM-dd"));
+    }
+}
+
+/// <summary>A requested thing does not exist (exit code 1, a Russian message).</summary>
+public sealed class NotFoundException(string message) : Exception(message);

@@ -1,0 +1,97 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Indicators;
+using Mera.Core.Features.Orgs;
+using Mera.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Core.Features.Targets;
+
+/// <summary>`./mera targets import FILE`: `org,indicator,year,value[,base_value,base_date]`. All-or-nothing, idempotent.</summary>
+public static class ImportTargets
+{
+    public sealed record Command(string FilePath, string User, bool DryRun = false, string? DisplayName = null);
+
+    public sealed record Result(int RowsRead, int Added, int Updated, int Unchanged);
+
+    public static async Task<Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
+    {
+        string[] org = ["org", "организация", "инн"], indicator = ["indicator", "показатель"], year = ["year", "год"],
+            value = ["value", "значение", "план"], baseValue = ["base_value", "базовое значение"], baseDate = ["base_date", "дата базового значения"];
+        var table = TableReader.OpenWithColumns(command.FilePath, [org, indicator, year, value], command.DisplayName);
+        int orgCol = table.ColumnOf(org), indCol = table.ColumnOf(indicator), yearCol = table.ColumnOf(year),
+            valueCol = table.ColumnOf(value), baseCol = table.ColumnOf(baseValue), dateCol = table.ColumnOf(baseDate);
+        await using var db = database.CreateContext();
+        var orgs = await OrgDirectory.LoadAsync(db, ct);
+        var indicators = await db.Indicators.AsNoTracking().Select(i => i.Code).ToHashSetAsync(ct);
+        var existing = await db.Targets.ToDictionaryAsync(t => (t.OrgUnitId, t.IndicatorCode, t.Year), ct);
+        var issues = new List<ImportIssue>();
+        var parsed = new Dictionary<(int, string, int), (Target Row, int Line)>();
+        var rows = 0;
+        foreach (var row in table.Rows)
+        {
+            rows++;
+            void Error(int col, string message) =>
+                issues.Add(new ImportIssue(IssueSeverity.Error, table.FileName, row.RowNumber, col >= 0 ? table.Header[col] : null, message));
+            var unit = orgs.Resolve(row.Cell(orgCol), out var orgError);
+            if (unit is null) Error(orgCol, orgError!);
+            var code = row.Cell(indCol);
+            if (!indicators.Contains(code)) Error(indCol, $"неизвестный показатель «{code}»");
+            if (!int.TryParse(row.Cell(yearCol), out var y) || y < 2000 || y > 2100) Error(yearCol, $"«{row.Cell(yearCol)}» не является годом");
+            if (!CellParsing.TryNumber(row.Cell(valueCol), out var plan)) Error(valueCol, $"«{row.Cell(valueCol)}» не является числом");
+            double? baseNumber = null;
+            if (row.Cell(baseCol).Length > 0)
+            {
+                if (CellParsing.TryNumber(row.Cell(baseCol), out var b)) baseNumber = b;
+                else Error(baseCol, $"«{row.Cell(baseCol)}» не является числом");
+            }
+            DateOnly? date = null;
+            if (row.Cell(dateCol).Length > 0)
+            {
+                if (CellParsing.TryDate(row.Cell(dateCol), out var d)) date = d;
+                else Error(dateCol, $"«{row.Cell(dateCol)}» не является датой (ДД.ММ.ГГГГ)");
+            }
+            if (unit is null || !indicators.Contains(code) || y == 0 || issues.Count > 0 && issues[^1].Row == row.RowNumber)
+            {
+                continue;
+            }
+            var target = new Target { OrgUnitId = unit.Id, IndicatorCode = code, Year = y, Value = plan, BaseValue = baseNumber, BaseDate = date };
+            if (parsed.TryGetValue((unit.Id, code, y), out var earlier) && earlier.Row.Value != plan)
+            {
+                Error(valueCol, $"план для {unit.Code} / {code} / {y} уже указан в строке {earlier.Line} другим");
+            }
+            parsed[(unit.Id, code, y)] = (target, row.RowNumber);
+        }
+        if (issues.Count > 0)
+        {
+            throw new ImportRefusedException(issues);
+        }
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var (key, (t, _)) in parsed)
+        {
+            if (!existing.TryGetValue(key, out var current))
+            {
+                t.UpdatedAt = clock.GetUtcNow();
+                t.UpdatedBy = command.User;
+                db.Targets.Add(t);
+                added++;
+            }
+            else if (current.Value != t.Value || current.BaseValue != t.BaseValue || current.BaseDate != t.BaseDate)
+            {
+                (current.Value, current.BaseValue, current.BaseDate) = (t.Value, t.BaseValue, t.BaseDate);
+                current.UpdatedAt = clock.GetUtcNow();
+                current.UpdatedBy = command.User;
+                updated++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+        if (!command.DryRun)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return new Result(rows, added, updated, unchanged);
+    }
+}

@@ -1,0 +1,86 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Mera.Core.Features.Values;
+
+/// <summary>
+/// The common tail of every import: check the consistency rules against stored values, compare with what is
+/// stored, and write only the changes (with history) and the batch record, in one transaction. Errors refuse all.
+/// </summary>
+public static class SaveValueBatch
+{
+    public sealed record Request(string Kind, string FileName, string Sha256, string? PeriodCode, string? OrgCode,
+        IReadOnlyList<ValueRecord> Records, IReadOnlyList<ImportIssue> Issues, int RowsRead, int Skipped, bool DryRun,
+        string User, ValueSource Source = ValueSource.Import);
+
+    public sealed record Result(long? BatchId, int RowsRead, int ValuesWritten, int Unchanged, int Skipped,
+        IReadOnlyList<ImportIssue> Warnings, bool DryRun);
+
+    public static async Task<Result> RunAsync(MeraDb database, Request request, TimeProvider clock, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
+        var stored = await StoredValues.LoadAsync(db, request.Records, ct);
+        var issues = request.Issues.ToList();
+        CheckRules(request, elements, stored, issues);
+        if (issues.Any(i => i.Severity == IssueSeverity.Error))
+        {
+            throw new ImportRefusedException(issues.OrderBy(i => i.Row ?? 0).ToList());
+        }
+        var changes = new List<ValueChange>();
+        var unchanged = 0;
+        foreach (var record in request.Records)
+        {
+            var old = stored.Get(record.OrgId, record.Element.Id, record.Period.Code);
+            if (old is double o && Math.Abs(o - record.Value) < 1e-9)
+            {
+                unchanged++;
+            }
+            else
+            {
+                changes.Add(new ValueChange(record, old));
+            }
+        }
+        var warnings = issues.Where(i => i.Severity == IssueSeverity.Warning).ToList();
+        if (request.DryRun)
+        {
+            return new Result(null, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, DryRun: true);
+        }
+        var now = clock.GetUtcNow();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var batch = new ImportBatch
+        {
+            Kind = request.Kind, FileName = request.FileName, Sha256 = request.Sha256, PeriodCode = request.PeriodCode,
+            OrgCode = request.OrgCode, ImportedBy = request.User, ImportedAt = now, RowsRead = request.RowsRead,
+            ValuesWritten = changes.Count, Unchanged = unchanged, Skipped = request.Skipped, Warnings = warnings.Count,
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        var provenance = new ValueProvenance(request.Source, request.User, batch.Id, request.FileName);
+        await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
+            changes, provenance, now, ct);
+        await tx.CommitAsync(ct);
+        return new Result(batch.Id, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, DryRun: false);
+    }
+
+    private static void CheckRules(Request request, IReadOnlyDictionary<string, DataElement> elements, StoredValues stored, List<ImportIssue> issues)
+    {
+        var rules = new ValueRules();
+        var codeOfId = elements.Values.ToDictionary(e => e.Id, e => e.Code);
+        foreach (var group in request.Records.GroupBy(r => (r.OrgId, r.Period)))
+        {
+            var merged = stored.ForOrgPeriod(group.Key.OrgId, group.Key.Period.Code)
+                .ToDictionary(kv => codeOfId[kv.Key], kv => (kv.Value, Line: 0));
+            foreach (var r in group)
+            {
+                merged[r.Element.Code] = (r.Value, r.Line);
+            }
+            rules.Check(request.FileName, merged, group.Key.OrgId, group.Key.Period, elements,
+                (org, code, period) => elements.TryGetValue(code, out var e) ? stored.Get(org, e.Id, period.Code) : null, issues);
+        }
+    }
+}

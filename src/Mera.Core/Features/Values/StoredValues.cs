@@ -1,0 +1,52 @@
+using Mera.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Core.Features.Values;
+
+/// <summary>
+/// The stored values an import needs to compare with: its own periods, their previous periods (the sharp-drop
+/// warning) and the years containing them (contingent) — one query by period code, filtered by org in memory.
+/// </summary>
+public sealed class StoredValues
+{
+    private readonly Dictionary<(int Org, int Element, string Period), double> _values = [];
+    private readonly Dictionary<(int Org, string Period), Dictionary<int, double>> _byOrgPeriod = [];
+
+    public static async Task<StoredValues> LoadAsync(MeraDbContext db, IReadOnlyList<ValueRecord> records, CancellationToken ct)
+    {
+        var result = new StoredValues();
+        if (records.Count == 0)
+        {
+            return result;
+        }
+        var orgs = records.Select(r => r.OrgId).ToHashSet();
+        var periods = records.Select(r => r.Period).Distinct()
+            .SelectMany(p => new[] { p, p.Previous() }.Concat(p.Containers()))
+            .Select(p => p.Code).Distinct().ToList();
+        var rows = await db.DataValues.AsNoTracking()
+            .Where(v => periods.Contains(v.PeriodCode))
+            .Select(v => new { v.OrgUnitId, v.ElementId, v.PeriodCode, v.Value })
+            .ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            if (!orgs.Contains(row.OrgUnitId))
+            {
+                continue;
+            }
+            result._values[(row.OrgUnitId, row.ElementId, row.PeriodCode)] = row.Value;
+            var key = (row.OrgUnitId, row.PeriodCode);
+            if (!result._byOrgPeriod.TryGetValue(key, out var map))
+            {
+                result._byOrgPeriod[key] = map = [];
+            }
+            map[row.ElementId] = row.Value;
+        }
+        return result;
+    }
+
+    public double? Get(int org, int element, string period) =>
+        _values.TryGetValue((org, element, period), out var v) ? v : null;
+
+    public IReadOnlyDictionary<int, double> ForOrgPeriod(int org, string period) =>
+        _byOrgPeriod.TryGetValue((org, period), out var map) ? map : new Dictionary<int, double>();
+}

@@ -1,0 +1,14 @@
+using Mera.Core.Domain;
+
+namespace Mera.Core.Features.Values;
+
+/// <summary>One value to store, with the file row it came from (for messages).</summary>
+public sealed record ValueRecord(int OrgId, DataElement Element, Period Period, double Value, int Line)
+{
+    public ValueKey Key => new(OrgId, Element.Id, Period.Code);
+}
+
+public readonly record struct ValueKey(int OrgId, int ElementId, string PeriodCode);
+
+/// <summary>Who wrote values and from where: stored on every value and every history row.</summary>
+public sealed record ValueProvenance(ValueSource Source, string ChangedBy, long? ImportBatchId = null, string? SourceFile = null);

@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace Mera.Core.Formatting;
+
+/// <summary>Numbers as Russian officials write them: «17,6 %», «1 234», dates dd.MM.yyyy.</summary>
+public static class RussianFormat
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("ru-RU");
+
+    public static string Value(double? value, string unit) =>
+        value is null ? "нет данных" : unit == "%" ? value.Value.ToString("0.0", Culture) + " %" : Number(value);
+
+    public static string Number(double? value) => value?.ToString("#,0.##", Culture) ?? "—";
+
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,84 @@
+using Mera.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.IntegrationTests;
+
+public class ImportTests
+{
+    private static async Task<(int Values, int History)> CountsAsync(TestDatabase db)
+    {
+        await using var context = db.Db.CreateContext();
+        return (await context.DataValues.CountAsync(), await context.DataValueHistory.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Refused_file_lists_every_error_and_changes_nothing(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await District.SetUpAsync(db, 3);
+        await District.ImportValuesAsync(db, "s1,contingent.students,2024,100\n");
+        var before = await CountsAsync(db);
+
+        var run = await District.ImportValuesAsync(db,
+            "s1,contingent.students,2024,120\ns2,contingent.students,2024,-5\nnobody,contingent.students,2024,3\n" +
+            "s3,educont.students.confirmed,2024Q1,60\ns3,educont.students.registered,2024Q1,50\ns3,no.such.element,2024Q1,1\ns3,contingent.students,2024Q1,5\n");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("values.csv, строка 3, столбец «value»: значение -5 отрицательное", run.Error);
+        Assert.Contains("строка 4, столбец «org»: организация «nobody» не найдена", run.Error);
+        Assert.Contains("неизвестный подпоказатель «no.such.element»", run.Error);
+        Assert.Contains("строка 8, столбец «period»", run.Error);
+        Assert.Contains("не может превышать число зарегистрированных", run.Error);
+        Assert.Equal(before, await CountsAsync(db));
+        var row = Cli.Row(await Cli.OkAsync(db, "indicators", "--org", "s1", "--period", "2024", "--format", "json", "--indicator", "dm.students.profile"), "s1", "dm.students.profile");
+        Assert.Equal(100, row.GetProperty("denominator").GetDouble());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Importing_the_same_file_twice_changes_nothing_and_changes_are_history(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await District.SetUpAsync(db, 2);
+        var file = Cli.WriteFile("v.csv", "org;element;period;value\r\ns1;contingent.students;2024;100\r\n" + $"{District.Inn(1002)};contingent.students;2024;200\r\n");
+        var first = await Cli.OkAsync(db, "import", "values", file);
+        Assert.Contains("значений записано 2", first.Out);
+        var afterFirst = await CountsAsync(db);
+        var second = await Cli.OkAsync(db, "import", "values", file);
+        Assert.Contains("значений записано 0, без изменений 2", second.Out);
+        Assert.Equal(afterFirst, await CountsAsync(db));
+
+        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("v2.csv", "org,element,period,value\ns1,contingent.students,2024,110\n"));
+        await using var context = db.Db.CreateContext();
+        var history = await context.DataValueHistory.Where(h => h.NewValue == 110).SingleAsync();
+        Assert.Equal(100, history.OldValue);
+        Assert.Equal("v2.csv", history.SourceFile);
+        var current = await context.DataValues.SingleAsync(v => v.Value == 110);
+        Assert.NotNull(current.ImportBatchId);
+        Assert.Equal(3, await context.ImportBatches.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Windows_1251_file_with_padded_inn_and_dry_run(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await District.SetUpAsync(db, 1);
+        var file = Cli.WriteFile("w.csv", "Организация\tПодпоказатель\tПериод\tЗначение\n" + District.Inn(1001) + "\tcontingent.teachers\t2024\t12\n",
+            Mera.Core.Imports.TextEncodingDetector.Windows1251);
+        var dry = await Cli.OkAsync(db, "import", "values", file, "--dry-run");
+        Assert.Contains("Проверка (без записи)", dry.Out);
+        Assert.Equal((0, 0), await CountsAsync(db));
+        await Cli.OkAsync(db, "import", "values", file);
+        Assert.Equal((1, 1), await CountsAsync(db));
+    }
+
+    [Fact]
+    public async Task Usage_error_exits_with_2()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        Assert.Equal(2, (await Cli.RunAsync(db, "indicators", "--period", "2024")).ExitCode);
+        Assert.Equal(2, (await Cli.RunAsync(db, "indicators", "--org", "x", "--period", "2024-13")).ExitCode);
+    }
+}
