@@ -82,3 +82,18 @@ public class ImportTests
         Assert.Equal(2, (await Cli.RunAsync(db, "indicators", "--org", "x", "--period", "2024-13")).ExitCode);
     }
 }
+
+public class WarningTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_sharp_drop_inside_one_file_is_a_warning_and_the_data_is_saved(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await District.SetUpAsync(db, 1);
+        var run = await District.ImportValuesAsync(db, "s1,sferum.teachers.total,2024-W01,60\ns1,sferum.teachers.total,2024-W02,20\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("строка 3, столбец «sferum.teachers.total»: значение 20 упало более чем на 50 %", run.Error);
+        Assert.Contains("значений записано 2", run.Out);
+    }
+}

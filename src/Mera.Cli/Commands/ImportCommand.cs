@@ -7,6 +7,8 @@ namespace Mera.Cli.Commands;
 
 internal static class ImportCommand
 {
+    private const int MaxWarningsShown = 50;
+
     public static Command Create(CliContext cli)
     {
         var kind = new Argument<string>("kind") { Description = "Вид файла: values (org,element,period,value)" };
@@ -22,9 +24,14 @@ internal static class ImportCommand
             var path = parse.GetValue(file)!.FullName;
             var result = await WithProgress(cli, Path.GetFileName(path), progress => ImportValues.RunAsync(database,
                 new ImportValues.Command(path, cli.User, parse.GetValue(period), parse.GetValue(org), parse.GetValue(dryRun), Progress: progress), cli.Clock, ct));
-            foreach (var warning in result.Warnings)
+            // A file of thousands of rows can raise thousands of warnings: show the first ones and the count.
+            foreach (var warning in result.Warnings.Take(MaxWarningsShown))
             {
                 await cli.Error.WriteLineAsync($"Предупреждение: {warning}");
+            }
+            if (result.Warnings.Count > MaxWarningsShown)
+            {
+                await cli.Error.WriteLineAsync($"… и ещё предупреждений: {result.Warnings.Count - MaxWarningsShown}");
             }
             var prefix = result.DryRun ? "Проверка (без записи): " : $"Загрузка № {result.BatchId}: ";
             await cli.Out.WriteLineAsync($"{prefix}строк прочитано {result.RowsRead}, значений записано {result.ValuesWritten}, без изменений {result.Unchanged}, пропущено {result.Skipped}, предупреждений {result.Warnings.Count}.");

@@ -71,6 +71,11 @@ public static class SaveValueBatch
     {
         var rules = new ValueRules();
         var codeOfId = elements.Values.ToDictionary(e => e.Id, e => e.Code);
+        // The file's own values come first: a previous week in the same file is the one to compare with.
+        var inFile = request.Records.ToDictionary(r => (r.OrgId, r.Element.Code, r.Period.Code), r => r.Value);
+        double? ValueOf(int org, string code, Domain.Period period) =>
+            inFile.TryGetValue((org, code, period.Code), out var v) ? v
+            : elements.TryGetValue(code, out var e) ? stored.Get(org, e.Id, period.Code) : null;
         foreach (var group in request.Records.GroupBy(r => (r.OrgId, r.Period)))
         {
             var merged = stored.ForOrgPeriod(group.Key.OrgId, group.Key.Period.Code)
@@ -79,8 +84,7 @@ public static class SaveValueBatch
             {
                 merged[r.Element.Code] = (r.Value, r.Line);
             }
-            rules.Check(request.FileName, merged, group.Key.OrgId, group.Key.Period, elements,
-                (org, code, period) => elements.TryGetValue(code, out var e) ? stored.Get(org, e.Id, period.Code) : null, issues);
+            rules.Check(request.FileName, merged, group.Key.OrgId, group.Key.Period, elements, ValueOf, issues);
         }
     }
 }
