@@ -28,6 +28,8 @@ public static class CliApp
             DemoCommand.Create(context),
             OrgsCommands.Create(context),
             ImportCommand.Create(context),
+            ImportsCommands.Create(context),
+            TemplateCommand.Create(context),
             TargetsCommands.Create(context),
             IndicatorsCommand.Create(context),
         };
@@ -54,7 +56,7 @@ public static class CliApp
             await error.WriteLineAsync($"Файл отклонён, ничего не изменено (ошибок: {refused.Issues.Count(i => i.Severity == IssueSeverity.Error)}).");
             return 1;
         }
-        catch (Exception ex) when (ex is NotFoundException or CliRefusal)
+        catch (Exception ex) when (ex is NotFoundException or CliRefusal or Mera.Core.Features.OperationRefusedException)
         {
             await error.WriteLineAsync($"Ошибка: {ex.Message}");
             return 1;

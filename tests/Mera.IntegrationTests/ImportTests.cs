@@ -29,7 +29,7 @@ public class ImportTests
         Assert.Contains("строка 4, столбец «org»: организация «nobody» не найдена", run.Error);
         Assert.Contains("неизвестный подпоказатель «no.such.element»", run.Error);
         Assert.Contains("строка 8, столбец «period»", run.Error);
-        Assert.Contains("не может превышать число зарегистрированных", run.Error);
+        Assert.Contains("подтверждённых больше, чем зарегистрированных", run.Error);
         Assert.Equal(before, await CountsAsync(db));
         var row = Cli.Row(await Cli.OkAsync(db, "indicators", "--org", "s1", "--period", "2024", "--format", "json", "--indicator", "dm.students.profile"), "s1", "dm.students.profile");
         Assert.Equal(100, row.GetProperty("denominator").GetDouble());
@@ -56,7 +56,7 @@ public class ImportTests
         Assert.Equal("v2.csv", history.SourceFile);
         var current = await context.DataValues.SingleAsync(v => v.Value == 110);
         Assert.NotNull(current.ImportBatchId);
-        Assert.Equal(3, await context.ImportBatches.CountAsync());
+        Assert.Equal(2, await context.ImportBatches.CountAsync()); // the repeat leaves no batch: it changed nothing
     }
 
     [Theory]

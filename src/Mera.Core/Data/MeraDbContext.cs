@@ -66,13 +66,19 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : DbC
             e.ToTable("data_values");
             e.HasIndex(x => new { x.OrgUnitId, x.ElementId, x.PeriodCode }).IsUnique();
             e.HasIndex(x => new { x.ElementId, x.PeriodAnchor });
+            e.HasIndex(x => x.ImportBatchId).HasDatabaseName("ix_data_values_batch");
         });
         b.Entity<DataValueHistory>(e =>
         {
             e.ToTable("data_value_history");
             e.HasIndex(x => new { x.OrgUnitId, x.ElementId, x.PeriodCode });
+            e.HasIndex(x => x.ImportBatchId).HasDatabaseName("ix_data_value_history_batch");
         });
-        b.Entity<ImportBatch>(e => e.ToTable("import_batches"));
+        b.Entity<ImportBatch>(e =>
+        {
+            e.ToTable("import_batches");
+            e.HasIndex(x => x.Sha256).HasDatabaseName("ix_import_batches_sha256");
+        });
         ApplySnakeCaseColumns(b);
     }
 

@@ -54,4 +54,12 @@ public sealed class ImportBatch
     public int Unchanged { get; set; }
     public int Skipped { get; set; }
     public int Warnings { get; set; }
+
+    /// <summary>The warnings and notes shown at import time, one per line, kept for whoever reviews the batch later.</summary>
+    public string? Issues { get; set; }
+    public DateTimeOffset? UndoneAt { get; set; }
+    public string? UndoneBy { get; set; }
+
+    /// <summary>Set on an undo batch: the batch whose values it restored.</summary>
+    public long? UndoOfBatchId { get; set; }
 }

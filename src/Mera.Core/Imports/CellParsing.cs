@@ -13,8 +13,10 @@ public static class CellParsing
 
     public static bool? Flag(string text) => HeaderText.Normalize(text) switch
     {
-        "1" or "да" or "yes" or "true" or "истина" or "сельская" or "село" => true,
-        "0" or "нет" or "no" or "false" or "ложь" or "" or "городская" or "город" => false,
+        "1" or "да" or "yes" or "true" or "истина" or "сельская" or "село" or "активен" or "активна" or "зарегистрирована"
+            or "зарегистрирован" => true,
+        "0" or "нет" or "no" or "false" or "ложь" or "" or "городская" or "город" or "неактивен" or "неактивна"
+            or "незарегистрирована" or "незарегистрирован" => false,
         _ => null,
     };
 

@@ -15,12 +15,12 @@ internal static class CsvTableReader
             firstLines = new string(buffer, 0, text.ReadBlock(buffer, 0, buffer.Length));
         }
         var delimiter = DetectDelimiter(firstLines);
-        var header = FindHeader(path, encoding, delimiter, isHeader, out var headerRow);
+        var header = FindHeader(path, encoding, delimiter, isHeader, out var headerRow, out var preamble);
         if (header is null)
         {
             return new TableData(displayName, null, [], []);
         }
-        return new TableData(displayName, null, header, ReadRows(path, encoding, delimiter, headerRow));
+        return new TableData(displayName, null, header, ReadRows(path, encoding, delimiter, headerRow), preamble);
     }
 
     private static string DetectDelimiter(string sample)
@@ -34,10 +34,11 @@ internal static class CsvTableReader
         new(new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true), delimiter[0]);
 
     private static List<string>? FindHeader(string path, System.Text.Encoding encoding, string delimiter,
-        Func<IReadOnlyList<string>, bool> isHeader, out int headerRow)
+        Func<IReadOnlyList<string>, bool> isHeader, out int headerRow, out List<TableRow> preamble)
     {
         using var csv = CreateReader(path, encoding, delimiter);
         headerRow = 0;
+        preamble = [];
         var records = 0;
         while (records++ < 30 && csv.Read() is { } cells)
         {
@@ -46,6 +47,7 @@ internal static class CsvTableReader
             {
                 return cells;
             }
+            preamble.Add(new TableRow(headerRow, cells));
         }
         return null;
     }

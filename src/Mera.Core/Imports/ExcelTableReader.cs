@@ -17,20 +17,43 @@ internal static class ExcelTableReader
             do
             {
                 var row = 0;
+                var preamble = new List<TableRow>();
                 while (row < 30 && reader.Read())
                 {
                     row++;
                     var cells = ReadCells(reader);
                     if (isHeader(cells))
                     {
-                        return new TableData(displayName, reader.Name, cells, ReadRows(path, sheet, row));
+                        return new TableData(displayName, reader.Name, cells, ReadRows(path, sheet, row), preamble);
                     }
+                    preamble.Add(new TableRow(row, cells));
                 }
                 sheet++;
             }
             while (reader.NextResult());
         }
         return new TableData(displayName, null, [], []);
+    }
+
+    /// <summary>The first rows of the sheet with the given name (hidden sheets included), or null when there is none.</summary>
+    public static List<IReadOnlyList<string>>? ReadSheet(string path, string name, int maxRows)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = ExcelReaderFactory.CreateReader(stream);
+        do
+        {
+            if (reader.Name == name)
+            {
+                var rows = new List<IReadOnlyList<string>>();
+                while (rows.Count < maxRows && reader.Read())
+                {
+                    rows.Add(ReadCells(reader));
+                }
+                return rows;
+            }
+        }
+        while (reader.NextResult());
+        return null;
     }
 
     private static IEnumerable<TableRow> ReadRows(string path, int sheet, int headerRow)

@@ -23,4 +23,25 @@ public static class HeaderText
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Platform exports explain a column in brackets («Учеников всего (количество учеников в Сферуме)»); the
+    /// name before the brackets is what identifies it.
+    /// </summary>
+    public static string WithoutExplanation(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var open = text.IndexOf('(');
+        return open > 0 ? Normalize(text[..open]) : Normalize(text);
+    }
+
+    /// <summary>True when the header names the column: equal after normalising, with or without its explanation.</summary>
+    public static bool Matches(string? header, string normalizedName)
+    {
+        var full = Normalize(header);
+        return full.Length > 0 && (full == normalizedName || WithoutExplanation(header) == normalizedName);
+    }
 }

@@ -11,16 +11,69 @@ public static class TableReader
             throw new ImportRefusedException([new ImportIssue(IssueSeverity.Error, displayName, null, null, "файл не найден")]);
         }
         var ext = Path.GetExtension(path).ToLowerInvariant();
+        var length = new FileInfo(path).Length;
+        if (length == 0)
+        {
+            throw ImportRefusedException.Of(displayName, "файл пустой");
+        }
+        if (length > ImportLimits.MaxFileBytes)
+        {
+            throw ImportRefusedException.Of(displayName, $"файл больше {ImportLimits.MaxFileBytes / 1024 / 1024} МБ: разделите его на части");
+        }
         try
         {
-            return ext is ".xlsx" or ".xls" or ".xlsm" || LooksLikeExcel(path)
+            var table = ext is ".xlsx" or ".xls" or ".xlsm" || LooksLikeExcel(path)
                 ? ExcelTableReader.Open(path, displayName, isHeader)
                 : CsvTableReader.Open(path, displayName, isHeader);
+            return new TableData(table.FileName, table.Sheet, table.Header, Guarded(table.Rows, displayName), table.Preamble);
         }
         catch (Exception ex) when (ex is not ImportRefusedException and not OutOfMemoryException)
         {
-            throw new ImportRefusedException([new ImportIssue(IssueSeverity.Error, displayName, null, null,
-                $"файл не удалось прочитать как таблицу ({ex.Message})")]);
+            throw Unreadable(displayName, ex);
+        }
+    }
+
+    /// <summary>Rows stream lazily, so a file damaged past its header fails while being read: refuse it the same way.</summary>
+    private static IEnumerable<TableRow> Guarded(IEnumerable<TableRow> rows, string displayName)
+    {
+        using var e = rows.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is not ImportRefusedException and not OutOfMemoryException)
+            {
+                throw Unreadable(displayName, ex);
+            }
+            yield return e.Current;
+        }
+    }
+
+    private static ImportRefusedException Unreadable(string displayName, Exception ex) =>
+        ImportRefusedException.Of(displayName, $"файл повреждён или не является таблицей CSV, XLSX или XLS ({ex.GetType().Name}: {ex.Message})");
+
+    /// <summary>Key/value pairs from the first two columns of a named sheet of a workbook; null when the sheet is absent.</summary>
+    public static Dictionary<string, string>? ReadKeyValueSheet(string path, string sheet, string? displayName = null)
+    {
+        displayName ??= Path.GetFileName(path);
+        try
+        {
+            if (!LooksLikeExcel(path))
+            {
+                return null;
+            }
+            var rows = ExcelTableReader.ReadSheet(path, sheet, maxRows: 100);
+            return rows?.Where(r => r.Count >= 2 && r[0].Length > 0)
+                .GroupBy(r => r[0].Trim()).ToDictionary(g => g.Key, g => g.First()[1].Trim());
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw Unreadable(displayName, ex);
         }
     }
 
@@ -29,8 +82,11 @@ public static class TableReader
     {
         var table = Open(path, cells =>
         {
-            var names = cells.Select(HeaderText.Normalize).ToHashSet();
-            return requiredAliases.All(aliases => aliases.Any(a => names.Contains(HeaderText.Normalize(a))));
+            return requiredAliases.All(aliases => aliases.Any(a =>
+            {
+                var name = HeaderText.Normalize(a);
+                return cells.Any(c => HeaderText.Matches(c, name));
+            }));
         }, displayName);
         if (table.Header.Count == 0)
         {

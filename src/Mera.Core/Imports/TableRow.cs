@@ -8,25 +8,38 @@ public sealed record TableRow(int RowNumber, IReadOnlyList<string> Cells)
     public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
 }
 
-/// <summary>A table found in a file: its header and a lazily streamed sequence of rows below it.</summary>
-public sealed class TableData(string fileName, string? sheet, IReadOnlyList<string> header, IEnumerable<TableRow> rows)
+/// <summary>
+/// A table found in a file: the rows above its header (a form's title lines), the header, and a lazily streamed
+/// sequence of rows below it.
+/// </summary>
+public sealed class TableData(string fileName, string? sheet, IReadOnlyList<string> header, IEnumerable<TableRow> rows,
+    IReadOnlyList<TableRow>? preamble = null)
 {
     public string FileName { get; } = fileName;
     public string? Sheet { get; } = sheet;
     public IReadOnlyList<string> Header { get; } = header;
     public IEnumerable<TableRow> Rows { get; } = rows;
+    public IReadOnlyList<TableRow> Preamble { get; } = preamble ?? [];
 
-    /// <summary>The column whose normalised header equals one of the names, or -1.</summary>
+    /// <summary>The column whose header names one of the given columns (see <see cref="HeaderText.Matches"/>), or -1.</summary>
     public int ColumnOf(params string[] names)
     {
-        var wanted = names.Select(HeaderText.Normalize).ToHashSet();
-        for (var i = 0; i < Header.Count; i++)
+        foreach (var name in names.Select(HeaderText.Normalize))
         {
-            if (wanted.Contains(HeaderText.Normalize(Header[i])))
+            for (var i = 0; i < Header.Count; i++)
             {
-                return i;
+                if (HeaderText.Matches(Header[i], name))
+                {
+                    return i;
+                }
             }
         }
         return -1;
     }
+
+    /// <summary>A problem located in this table: file, sheet, row and column header.</summary>
+    public ImportIssue Issue(IssueSeverity severity, int? row, int column, string message) =>
+        new(severity, FileName, row, column >= 0 && column < Header.Count ? Header[column] : null, message, Sheet);
+
+    public ImportIssue Error(int? row, int column, string message) => Issue(IssueSeverity.Error, row, column, message);
 }

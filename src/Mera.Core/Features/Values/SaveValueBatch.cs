@@ -12,12 +12,26 @@ namespace Mera.Core.Features.Values;
 /// </summary>
 public static class SaveValueBatch
 {
+    /// <summary>
+    /// What an importer read. `ColumnOf` names the file column an element came from (rule messages point at it);
+    /// `Notes` are facts the user should see (rows of other municipalities skipped …), kept with the batch.
+    /// </summary>
     public sealed record Request(string Kind, string FileName, string Sha256, string? PeriodCode, string? OrgCode,
         IReadOnlyList<ValueRecord> Records, IReadOnlyList<ImportIssue> Issues, int RowsRead, int Skipped, bool DryRun,
-        string User, ValueSource Source = ValueSource.Import);
+        string User, ValueSource Source = ValueSource.Import)
+    {
+        public IReadOnlyList<string> Notes { get; init; } = [];
+        public Func<string, string?>? ColumnOf { get; init; }
+        public string? Sheet { get; init; }
+    }
 
+    /// <summary>BatchId is null for a dry run and when nothing changed (a repeated file leaves no trace but its answer).</summary>
     public sealed record Result(long? BatchId, int RowsRead, int ValuesWritten, int Unchanged, int Skipped,
-        IReadOnlyList<ImportIssue> Warnings, bool DryRun);
+        IReadOnlyList<ImportIssue> Warnings, bool DryRun)
+    {
+        public IReadOnlyList<string> Notes { get; init; } = [];
+        public IReadOnlyList<ValueChange> Changes { get; init; } = [];
+    }
 
     public static async Task<Result> RunAsync(MeraDb database, Request request, TimeProvider clock, CancellationToken ct = default)
     {
@@ -45,9 +59,12 @@ public static class SaveValueBatch
             }
         }
         var warnings = issues.Where(i => i.Severity == IssueSeverity.Warning).ToList();
-        if (request.DryRun)
+        if (request.DryRun || changes.Count == 0)
         {
-            return new Result(null, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, DryRun: true);
+            return new Result(null, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, request.DryRun)
+            {
+                Notes = request.Notes, Changes = changes,
+            };
         }
         var now = clock.GetUtcNow();
         await db.Database.OpenConnectionAsync(ct);
@@ -57,6 +74,7 @@ public static class SaveValueBatch
             Kind = request.Kind, FileName = request.FileName, Sha256 = request.Sha256, PeriodCode = request.PeriodCode,
             OrgCode = request.OrgCode, ImportedBy = request.User, ImportedAt = now, RowsRead = request.RowsRead,
             ValuesWritten = changes.Count, Unchanged = unchanged, Skipped = request.Skipped, Warnings = warnings.Count,
+            Issues = BatchIssues.Serialize(request.Notes, warnings),
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
@@ -64,7 +82,10 @@ public static class SaveValueBatch
         await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
             changes, provenance, now, ct);
         await tx.CommitAsync(ct);
-        return new Result(batch.Id, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, DryRun: false);
+        return new Result(batch.Id, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, DryRun: false)
+        {
+            Notes = request.Notes, Changes = changes,
+        };
     }
 
     private static void CheckRules(Request request, IReadOnlyDictionary<string, DataElement> elements, StoredValues stored, List<ImportIssue> issues)
@@ -85,6 +106,14 @@ public static class SaveValueBatch
                 merged[r.Element.Code] = (r.Value, r.Line);
             }
             rules.Check(request.FileName, merged, group.Key.OrgId, group.Key.Period, elements, ValueOf, issues);
+        }
+        if (request.ColumnOf is not null || request.Sheet is not null)
+        {
+            for (var i = 0; i < issues.Count; i++)
+            {
+                var column = issues[i].Column is { } code && request.ColumnOf?.Invoke(code) is { } header ? header : issues[i].Column;
+                issues[i] = issues[i] with { Column = column, Sheet = issues[i].Sheet ?? request.Sheet };
+            }
         }
     }
 }

@@ -1,0 +1,87 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Indicators;
+using Mera.Core.Features.Orgs;
+using Mera.Core.Features.Values;
+using Mera.Core.Imports;
+using Mera.Core.Imports.Platforms;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Core.Features.Imports;
+
+/// <summary>
+/// `./mera import educont|sferum|myschool FILE --period P --org CODE`: one row per school, matched by INN, KPP,
+/// code or name inside the org's subtree. Rows of other municipalities are skipped and counted; unknown schools
+/// refuse the file unless `SkipUnmatched` is set, when they are skipped and listed as warnings.
+/// </summary>
+public static class ImportPlatformExport
+{
+    public sealed record Command(string Kind, string FilePath, string User, string? PeriodCode, string? OrgCode,
+        bool DryRun = false, bool SkipUnmatched = false, string? DisplayName = null, IProgress<int>? Progress = null);
+
+    public static async Task<SaveValueBatch.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
+    {
+        var layout = PlatformLayouts.ByKind(command.Kind) ?? throw new ArgumentException($"неизвестный вид выгрузки «{command.Kind}»");
+        var period = PlatformPeriod(layout, command.PeriodCode);
+        await using var db = database.CreateContext();
+        var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
+        var map = PlatformColumns.For(layout, elements);
+        var table = map.Open(command.FilePath, command.DisplayName ?? Path.GetFileName(command.FilePath));
+
+        var orgs = await OrgDirectory.LoadAsync(db, ct);
+        var scope = command.OrgCode is null ? null
+            : orgs.ByCode(command.OrgCode) ?? throw new NotFoundException($"Организация с кодом «{command.OrgCode}» не найдена");
+        var matcher = await SchoolMatcher.LoadAsync(db, scope, ct);
+        var municipalities = await MunicipalityFilter.LoadAsync(db, scope, ct);
+
+        var reader = new PlatformRowReader(table, map, layout, period, matcher, municipalities, command.SkipUnmatched);
+        foreach (var row in table.Rows)
+        {
+            reader.Read(row);
+            if (reader.RowsRead % 5_000 == 0)
+            {
+                command.Progress?.Report(reader.RowsRead);
+            }
+        }
+        command.Progress?.Report(reader.RowsRead);
+        var issues = reader.Issues;
+        if (reader.RowsRead == 0)
+        {
+            issues.Add(table.Error(null, -1, "в файле нет строк с данными"));
+        }
+        else if (reader.Records.Count == 0 && issues.All(i => i.Severity != IssueSeverity.Error))
+        {
+            issues.Add(table.Error(null, -1, scope is null
+                ? "ни одна строка не содержит значений"
+                : $"в файле нет строк, относящихся к «{scope.Name}»"));
+        }
+        return await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request(
+            layout.Kind, table.FileName, ContentHash.Sha256Of(command.FilePath), period.Code, command.OrgCode,
+            reader.Records, issues, reader.RowsRead, reader.Skipped, command.DryRun, command.User)
+        {
+            Notes = reader.Notes(),
+            ColumnOf = map.HeaderOf,
+            Sheet = table.Sheet,
+        }, clock, ct);
+    }
+
+    private static Period PlatformPeriod(PlatformLayout layout, string? code)
+    {
+        var example = layout.PeriodType switch
+        {
+            PeriodType.Week => "неделю, например 2024-W41",
+            PeriodType.Month => "месяц, например 2024-10",
+            _ => "квартал, например 2024Q4",
+        };
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new ArgumentException($"для файла «{layout.TitleRu}» укажите --period: {example}");
+        }
+        var period = Period.Parse(code);
+        if (period.Type != layout.PeriodType)
+        {
+            throw new ArgumentException($"{layout.TitleRu} описывает {example}; указан период {period.Code}");
+        }
+        return period;
+    }
+}

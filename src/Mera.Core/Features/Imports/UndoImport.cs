@@ -1,0 +1,84 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Indicators;
+using Mera.Core.Features.Values;
+using Mera.Core.Formatting;
+using Mera.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Mera.Core.Features.Imports;
+
+/// <summary>
+/// `./mera imports undo ID`: puts back the values a batch replaced (and removes the ones it added), as a new
+/// «undo» batch with its own history rows, so the audit trail shows both. Refused when a value was changed
+/// again after the batch: undoing then would silently discard that later change.
+/// </summary>
+public static class UndoImport
+{
+    public sealed record Command(long BatchId, string User);
+
+    public sealed record Result(long UndoBatchId, int Restored, int Removed);
+
+    public static async Task<Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == command.BatchId, ct)
+            ?? throw new NotFoundException($"Загрузка № {command.BatchId} не найдена");
+        var name = $"загрузка № {batch.Id} ({batch.FileName})";
+        if (batch.UndoneAt is { } at)
+        {
+            throw Refused(name, $"уже отменена {RussianFormat.Date(DateOnly.FromDateTime(at.LocalDateTime))} ({batch.UndoneBy})");
+        }
+        if (batch.UndoOfBatchId is long of)
+        {
+            throw Refused(name, $"это отмена загрузки № {of}; чтобы вернуть данные, загрузите файл заново");
+        }
+        var written = await db.DataValueHistory.AsNoTracking().Where(h => h.ImportBatchId == batch.Id)
+            .Select(h => new { h.OrgUnitId, h.ElementId, h.PeriodCode, h.OldValue }).ToListAsync(ct);
+        var current = await db.DataValues.AsNoTracking()
+            .Where(v => v.ImportBatchId == batch.Id)
+            .Select(v => new { v.OrgUnitId, v.ElementId, v.PeriodCode, v.Value })
+            .ToDictionaryAsync(v => (v.OrgUnitId, v.ElementId, v.PeriodCode), ct);
+        var overwritten = written.Count(w => !current.ContainsKey((w.OrgUnitId, w.ElementId, w.PeriodCode)));
+        if (overwritten > 0)
+        {
+            throw Refused(name, $"после неё изменено значений: {overwritten} (более поздними загрузками или вводом). " +
+                "Сначала отмените более поздние загрузки — иначе их данные были бы потеряны");
+        }
+
+        var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
+        var restore = written.Where(w => w.OldValue is not null)
+            .Select(w => new ValueChange(
+                new ValueRecord(w.OrgUnitId, elements[w.ElementId], Period.Parse(w.PeriodCode), w.OldValue!.Value, 0),
+                current[(w.OrgUnitId, w.ElementId, w.PeriodCode)].Value))
+            .ToList();
+        var now = clock.GetUtcNow();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var undo = new ImportBatch
+        {
+            Kind = "undo", FileName = batch.FileName, Sha256 = batch.Sha256, PeriodCode = batch.PeriodCode, OrgCode = batch.OrgCode,
+            ImportedBy = command.User, ImportedAt = now, RowsRead = 0, ValuesWritten = written.Count, UndoOfBatchId = batch.Id,
+            Issues = $"Отмена загрузки № {batch.Id}: восстановлено значений {restore.Count}, удалено {written.Count - restore.Count}.",
+        };
+        db.ImportBatches.Add(undo);
+        batch.UndoneAt = now;
+        batch.UndoneBy = command.User;
+        await db.SaveChangesAsync(ct);
+        var file = $"отмена загрузки № {batch.Id}: {batch.FileName}";
+        await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
+            restore, new ValueProvenance(ValueSource.Import, command.User, undo.Id, file), now, ct);
+        // What the batch added had no earlier value: record its removal in the history, then remove it.
+        var removed = await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
+            SELECT org_unit_id, element_id, period_code, value, NULL, {0}, {1}, {2}, {3}, {4} FROM data_values WHERE import_batch_id = {5}
+            """, [(int)ValueSource.Import, undo.Id, file, command.User, now, batch.Id], ct);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM data_values WHERE import_batch_id = {0}", [batch.Id], ct);
+        await tx.CommitAsync(ct);
+        return new Result(undo.Id, restore.Count, removed);
+    }
+
+    private static OperationRefusedException Refused(string name, string reason) =>
+        new($"Отменить {name} нельзя: {reason}.");
+}
