@@ -8,10 +8,12 @@ cd "$root"
 need_pkgs=()
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
 [[ -x "$pg_bin/initdb" ]] || need_pkgs+=(postgresql)
+# Import tests make their XLSX/XLS inputs with a real spreadsheet program, as officials do.
+command -v soffice >/dev/null || need_pkgs+=(libreoffice-calc)
 if (( ${#need_pkgs[@]} > 0 )); then
   echo "Installing: ${need_pkgs[*]}"
   if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
 fi
 
