@@ -1,14 +1,15 @@
+using Mera.Core.Imports;
 using Spectre.Console;
 
 namespace Mera.Cli;
 
 /// <summary>
-/// A progress bar for long imports on a terminal (rows read so far; the total of a streamed file is unknown, so
-/// the bar tracks the file's bytes when it can); plain output when redirected, as in CI and scripts.
+/// A progress bar for imports on a terminal: the share of the file read and the rows so far. Small files finish
+/// before it draws; plain output when redirected, as in CI and scripts.
 /// </summary>
 internal static class CliProgress
 {
-    public static async Task<T> RunAsync<T>(CliContext cli, string title, Func<IProgress<int>?, Task<T>> work)
+    public static async Task<T> RunAsync<T>(CliContext cli, string title, Func<IProgress<ImportProgress>?, Task<T>> work)
     {
         if (cli.Out != Console.Out || Console.IsOutputRedirected)
         {
@@ -16,13 +17,19 @@ internal static class CliProgress
         }
         T result = default!;
         await cli.Console.Progress()
-            .Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask($"Чтение {title}").IsIndeterminate();
-                var progress = new Progress<int>(rows => task.Description = $"Чтение {title}: строк {rows:N0}");
+                var task = ctx.AddTask(Markup.Escape($"Чтение {title}"), maxValue: 100);
+                var progress = new Progress<ImportProgress>(p =>
+                {
+                    task.Value = Math.Round(p.Fraction * 100, 1);
+                    task.Description = Markup.Escape(p.Fraction >= 1
+                        ? $"Проверка и запись {title}: строк {p.Rows.ToString("N0", Mera.Core.Formatting.RussianFormat.Culture)}"
+                        : $"Чтение {title}: строк {p.Rows.ToString("N0", Mera.Core.Formatting.RussianFormat.Culture)}");
+                });
                 result = await work(progress);
-                task.StopTask();
             });
         return result;
     }

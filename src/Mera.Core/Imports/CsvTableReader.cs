@@ -20,7 +20,8 @@ internal static class CsvTableReader
         {
             return new TableData(displayName, null, [], []);
         }
-        return new TableData(displayName, null, header, ReadRows(path, encoding, delimiter, headerRow), preamble);
+        var progress = new ReadProgress();
+        return new TableData(displayName, null, header, ReadRows(path, encoding, delimiter, headerRow, progress), preamble, progress);
     }
 
     private static string DetectDelimiter(string sample)
@@ -52,11 +53,15 @@ internal static class CsvTableReader
         return null;
     }
 
-    private static IEnumerable<TableRow> ReadRows(string path, System.Text.Encoding encoding, string delimiter, int headerRow)
+    private static IEnumerable<TableRow> ReadRows(string path, System.Text.Encoding encoding, string delimiter, int headerRow,
+        ReadProgress progress)
     {
-        using var csv = CreateReader(path, encoding, delimiter);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var length = Math.Max(1, stream.Length);
+        using var csv = new CsvRecordReader(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true), delimiter[0]);
         while (csv.Read() is { } cells)
         {
+            progress.Fraction = (double)stream.Position / length;
             if (csv.RecordLine <= headerRow)
             {
                 continue;

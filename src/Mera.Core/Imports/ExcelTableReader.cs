@@ -24,7 +24,8 @@ internal static class ExcelTableReader
                     var cells = ReadCells(reader);
                     if (isHeader(cells))
                     {
-                        return new TableData(displayName, reader.Name, cells, ReadRows(path, sheet, row), preamble);
+                        var progress = new ReadProgress();
+                        return new TableData(displayName, reader.Name, cells, ReadRows(path, sheet, row, progress), preamble, progress);
                     }
                     preamble.Add(new TableRow(row, cells));
                 }
@@ -56,7 +57,7 @@ internal static class ExcelTableReader
         return null;
     }
 
-    private static IEnumerable<TableRow> ReadRows(string path, int sheet, int headerRow)
+    private static IEnumerable<TableRow> ReadRows(string path, int sheet, int headerRow, ReadProgress progress)
     {
         using var stream = File.OpenRead(path);
         using var reader = ExcelReaderFactory.CreateReader(stream);
@@ -64,10 +65,12 @@ internal static class ExcelTableReader
         {
             reader.NextResult();
         }
+        var total = Math.Max(1, reader.RowCount);
         var row = 0;
         while (reader.Read())
         {
             row++;
+            progress.Fraction = Math.Min(1, (double)row / total);
             if (row <= headerRow)
             {
                 continue;

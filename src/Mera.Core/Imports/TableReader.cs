@@ -25,7 +25,7 @@ public static class TableReader
             var table = ext is ".xlsx" or ".xls" or ".xlsm" || LooksLikeExcel(path)
                 ? ExcelTableReader.Open(path, displayName, isHeader)
                 : CsvTableReader.Open(path, displayName, isHeader);
-            return new TableData(table.FileName, table.Sheet, table.Header, Guarded(table.Rows, displayName), table.Preamble);
+            return new TableData(table.FileName, table.Sheet, table.Header, Guarded(table.Rows, displayName), table.Preamble, table.Progress);
         }
         catch (Exception ex) when (ex is not ImportRefusedException and not OutOfMemoryException)
         {

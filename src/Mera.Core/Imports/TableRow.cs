@@ -13,8 +13,11 @@ public sealed record TableRow(int RowNumber, IReadOnlyList<string> Cells)
 /// sequence of rows below it.
 /// </summary>
 public sealed class TableData(string fileName, string? sheet, IReadOnlyList<string> header, IEnumerable<TableRow> rows,
-    IReadOnlyList<TableRow>? preamble = null)
+    IReadOnlyList<TableRow>? preamble = null, ReadProgress? progress = null)
 {
+    /// <summary>How far the streamed rows have got through the file (0–1), for progress bars.</summary>
+    public ReadProgress Progress { get; } = progress ?? new ReadProgress();
+
     public string FileName { get; } = fileName;
     public string? Sheet { get; } = sheet;
     public IReadOnlyList<string> Header { get; } = header;
@@ -43,3 +46,12 @@ public sealed class TableData(string fileName, string? sheet, IReadOnlyList<stri
 
     public ImportIssue Error(int? row, int column, string message) => Issue(IssueSeverity.Error, row, column, message);
 }
+
+/// <summary>The share of a file read so far, updated by the row readers as they stream.</summary>
+public sealed class ReadProgress
+{
+    public double Fraction { get; internal set; }
+}
+
+/// <summary>What an importer reports while reading: rows so far and the share of the file read.</summary>
+public readonly record struct ImportProgress(int Rows, double Fraction);

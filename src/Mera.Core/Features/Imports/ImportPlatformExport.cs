@@ -17,7 +17,7 @@ namespace Mera.Core.Features.Imports;
 public static class ImportPlatformExport
 {
     public sealed record Command(string Kind, string FilePath, string User, string? PeriodCode, string? OrgCode,
-        bool DryRun = false, bool SkipUnmatched = false, string? DisplayName = null, IProgress<int>? Progress = null);
+        bool DryRun = false, bool SkipUnmatched = false, string? DisplayName = null, IProgress<ImportProgress>? Progress = null);
 
     public static async Task<SaveValueBatch.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
@@ -38,12 +38,12 @@ public static class ImportPlatformExport
         foreach (var row in table.Rows)
         {
             reader.Read(row);
-            if (reader.RowsRead % 5_000 == 0)
+            if (reader.RowsRead % 2_000 == 0)
             {
-                command.Progress?.Report(reader.RowsRead);
+                command.Progress?.Report(new ImportProgress(reader.RowsRead, table.Progress.Fraction));
             }
         }
-        command.Progress?.Report(reader.RowsRead);
+        command.Progress?.Report(new ImportProgress(reader.RowsRead, 1));
         var issues = reader.Issues;
         if (reader.RowsRead == 0)
         {

@@ -42,10 +42,11 @@ public sealed class MunicipalityFilter
             .Where(o => o.Type == OrgUnitType.Municipality && o.Path.StartsWith(scope.Path))
             .Select(o => new { o.Name, o.ShortName })
             .ToListAsync(ct);
-        var names = units.SelectMany(u => new[] { u.Name, u.ShortName })
-            .Select(Words).Where(w => w.Count > 0).ToList();
-        return new MunicipalityFilter(names);
+        return FromNames(units.SelectMany(u => new[] { u.Name, u.ShortName }));
     }
+
+    public static MunicipalityFilter FromNames(IEnumerable<string?> names) =>
+        new(names.Select(Words).Where(w => w.Count > 0).ToList());
 
     /// <summary>True when the cell is empty (nothing to compare) or names a municipality of the subtree.</summary>
     public bool Accepts(string cell)

@@ -14,7 +14,7 @@ namespace Mera.Core.Features.Values;
 public static class ImportValues
 {
     public sealed record Command(string FilePath, string User, string? PeriodCode = null, string? OrgCode = null,
-        bool DryRun = false, string? DisplayName = null, IProgress<int>? Progress = null);
+        bool DryRun = false, string? DisplayName = null, IProgress<ImportProgress>? Progress = null);
 
     private static readonly string[] OrgColumn = ["org", "организация", "код организации", "инн"];
     private static readonly string[] ElementColumn = ["element", "подпоказатель", "код подпоказателя"];
@@ -47,7 +47,7 @@ public static class ImportValues
             rows++;
             if (rows % 10_000 == 0)
             {
-                command.Progress?.Report(rows);
+                command.Progress?.Report(new ImportProgress(rows, table.Progress.Fraction));
             }
             void Error(int col, string message) =>
                 issues.Add(new ImportIssue(IssueSeverity.Error, table.FileName, row.RowNumber, col >= 0 ? table.Header[col] : null, message));
@@ -82,7 +82,7 @@ public static class ImportValues
             }
             records[record.Key] = record;
         }
-        command.Progress?.Report(rows);
+        command.Progress?.Report(new ImportProgress(rows, 1));
         if (rows == 0)
         {
             issues.Add(new ImportIssue(IssueSeverity.Error, table.FileName, null, null, "в файле нет строк с данными"));
