@@ -30,6 +30,7 @@ public static class CliApp
             ImportCommand.Create(context),
             ImportsCommands.Create(context),
             TemplateCommand.Create(context),
+            UsersCommands.Create(context),
             TargetsCommands.Create(context),
             IndicatorsCommand.Create(context),
         };

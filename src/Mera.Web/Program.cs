@@ -1,15 +1,16 @@
 using Mera.Core.Data;
 using Mera.Web;
+using Mera.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-var settings = DbSettings.Resolve(builder.Configuration.GetConnectionString("Mera"), builder.Configuration["MERA_DB_PROVIDER"]);
-builder.Services.AddSingleton(new MeraDb(settings));
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddRazorPages();
+var settings = DbSettings.Resolve(builder.Configuration.GetConnectionString("Mera") ?? builder.Configuration["MERA_DB"],
+    builder.Configuration["MERA_DB_PROVIDER"]);
+builder.Services.AddMera(settings);
 
 var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app.Services, app.Logger);
-app.UseStaticFiles();
-app.MapGet("/health", HealthCheck.RunAsync);
-app.MapRazorPages();
+app.UseMera();
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

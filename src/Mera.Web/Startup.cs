@@ -1,6 +1,7 @@
 using Mera.Core.Data;
 using Mera.Core.Features.Database;
 using Mera.Core.Features.Demo;
+using Mera.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Web;
@@ -23,6 +24,17 @@ public static class Startup
             var result = await LoadDemo.RunAsync(database, services.GetRequiredService<TimeProvider>());
             logger.LogInformation("Demo data loaded: {Orgs} org units, {Values} values", result.OrgUnits, result.ValuesWritten);
         }
+        await PrintDemoAccountsAsync(database, logger);
+    }
+
+    private static async Task PrintDemoAccountsAsync(MeraDb database, ILogger logger)
+    {
+        if (!await DemoUsers.AnyAsync(database))
+        {
+            return;
+        }
+        var lines = DemoUsers.Accounts.Select(a => $"  {a.Login,-8} {a.Role,-13} {a.Org}");
+        logger.LogInformation("Demo accounts (password {Password}):\n{Accounts}", DemoUsers.Password, string.Join("\n", lines));
     }
 }
 

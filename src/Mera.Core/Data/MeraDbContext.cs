@@ -1,9 +1,12 @@
 using Mera.Core.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Data;
 
-public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : DbContext(options)
+/// <summary>Mera's data and the Identity user store (users without Identity roles: a user has one role column).</summary>
+public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : IdentityUserContext<MeraUser>(options)
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<DataElement> DataElements => Set<DataElement>();
@@ -15,9 +18,26 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : DbC
     public DbSet<DataValue> DataValues => Set<DataValue>();
     public DbSet<DataValueHistory> DataValueHistory => Set<DataValueHistory>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<MeraUser>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(x => x.OrgUnitId);
+            e.HasIndex(x => x.ApiTokenHash);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.Property(x => x.User).HasColumnName("user_name");
+            e.HasIndex(x => x.At);
+        });
+        b.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        b.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        b.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
         b.Entity<OrgUnit>(e =>
         {
             e.ToTable("org_units");
@@ -89,7 +109,10 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : DbC
         {
             foreach (var property in entity.GetProperties())
             {
-                property.SetColumnName(SnakeCase.Of(property.Name));
+                if (property.FindAnnotation(Microsoft.EntityFrameworkCore.Metadata.RelationalAnnotationNames.ColumnName) is null)
+                {
+                    property.SetColumnName(SnakeCase.Of(property.Name));
+                }
             }
         }
     }

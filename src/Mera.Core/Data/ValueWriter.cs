@@ -33,9 +33,9 @@ public static class ValueWriter
     }
 
     private const string UpsertSql = """
-        INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, source, import_batch_id, source_file, changed_by, changed_at)
-        VALUES (@o, @e, @p, @t, @a, @v, @s, @b, @f, @u, @n)
-        ON CONFLICT (org_unit_id, element_id, period_code) DO UPDATE SET value = excluded.value, source = excluded.source,
+        INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, comment, source, import_batch_id, source_file, changed_by, changed_at)
+        VALUES (@o, @e, @p, @t, @a, @v, @c, @s, @b, @f, @u, @n)
+        ON CONFLICT (org_unit_id, element_id, period_code) DO UPDATE SET value = excluded.value, comment = excluded.comment, source = excluded.source,
           import_batch_id = excluded.import_batch_id, source_file = excluded.source_file, changed_by = excluded.changed_by, changed_at = excluded.changed_at
         """;
 
@@ -53,15 +53,16 @@ public static class ValueWriter
         history.Transaction = transaction;
         upsert.CommandText = UpsertSql;
         history.CommandText = HistorySql;
-        var u = Parameters(upsert, "@o", "@e", "@p", "@t", "@a", "@v", "@s", "@b", "@f", "@u", "@n");
+        var u = Parameters(upsert, "@o", "@e", "@p", "@t", "@a", "@v", "@c", "@s", "@b", "@f", "@u", "@n");
         var h = Parameters(history, "@o", "@e", "@p", "@ov", "@v", "@s", "@b", "@f", "@u", "@n");
         upsert.Prepare();
         history.Prepare();
-        object batch = (object?)provenance.ImportBatchId ?? DBNull.Value, file = (object?)provenance.SourceFile ?? DBNull.Value;
+        object batch = (object?)provenance.ImportBatchId ?? DBNull.Value, file = (object?)provenance.SourceFile ?? DBNull.Value,
+            comment = (object?)provenance.Comment ?? DBNull.Value;
         foreach (var change in changes)
         {
             var r = change.Record;
-            Set(u, r.OrgId, r.Element.Id, r.Period.Code, (int)r.Period.Type, r.Period.Anchor, r.Value, (int)provenance.Source, batch, file, provenance.ChangedBy, now);
+            Set(u, r.OrgId, r.Element.Id, r.Period.Code, (int)r.Period.Type, r.Period.Anchor, r.Value, comment, (int)provenance.Source, batch, file, provenance.ChangedBy, now);
             upsert.ExecuteNonQuery();
             Set(h, r.OrgId, r.Element.Id, r.Period.Code, (object?)change.OldValue ?? DBNull.Value, r.Value, (int)provenance.Source, batch, file, provenance.ChangedBy, now);
             history.ExecuteNonQuery();
@@ -120,9 +121,9 @@ public static class ValueWriter
             await copy.CompleteAsync(ct);
         }
         await using var apply = new NpgsqlCommand("""
-            INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, source, import_batch_id, source_file, changed_by, changed_at)
-            SELECT org_unit_id, element_id, period_code, period_type, period_anchor, value, @s, @b, @f, @u, @n FROM staging_values
-            ON CONFLICT (org_unit_id, element_id, period_code) DO UPDATE SET value = excluded.value, source = excluded.source,
+            INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, comment, source, import_batch_id, source_file, changed_by, changed_at)
+            SELECT org_unit_id, element_id, period_code, period_type, period_anchor, value, @c, @s, @b, @f, @u, @n FROM staging_values
+            ON CONFLICT (org_unit_id, element_id, period_code) DO UPDATE SET value = excluded.value, comment = excluded.comment, source = excluded.source,
               import_batch_id = excluded.import_batch_id, source_file = excluded.source_file, changed_by = excluded.changed_by, changed_at = excluded.changed_at;
             INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
             SELECT org_unit_id, element_id, period_code, old_value, value, @s, @b, @f, @u, @n FROM staging_values;
@@ -132,6 +133,7 @@ public static class ValueWriter
         apply.Parameters.AddWithValue("b", NpgsqlDbType.Bigint, (object?)provenance.ImportBatchId ?? DBNull.Value);
         apply.Parameters.AddWithValue("f", NpgsqlDbType.Text, (object?)provenance.SourceFile ?? DBNull.Value);
         apply.Parameters.AddWithValue("u", provenance.ChangedBy);
+        apply.Parameters.AddWithValue("c", NpgsqlDbType.Text, (object?)provenance.Comment ?? DBNull.Value);
         apply.Parameters.AddWithValue("n", now.ToUniversalTime());
         await apply.ExecuteNonQueryAsync(ct);
     }

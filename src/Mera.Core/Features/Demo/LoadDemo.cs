@@ -56,6 +56,8 @@ public static class LoadDemo
         var saved = await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request(
             "demo", "демонстрационные данные", "demo", null, RegionCode, records, [], records.Count, 0, DryRun: false,
             User: "demo", Source: ValueSource.Demo), clock, ct);
+        await DemoSubmissions.AddAsync(db, records, today, ct);
+        await Users.DemoUsers.EnsureAsync(database, clock, ct);
         return new Result(orgs.Count, saved.ValuesWritten, targets);
     }
 

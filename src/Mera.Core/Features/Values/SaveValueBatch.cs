@@ -23,6 +23,10 @@ public static class SaveValueBatch
         public IReadOnlyList<string> Notes { get; init; } = [];
         public Func<string, string?>? ColumnOf { get; init; }
         public string? Sheet { get; init; }
+
+        /// <summary>False for form entry: the values carry the user and comment, not an import batch.</summary>
+        public bool RecordBatch { get; init; } = true;
+        public string? Comment { get; init; }
     }
 
     /// <summary>BatchId is null for a dry run and when nothing changed (a repeated file leaves no trace but its answer).</summary>
@@ -69,6 +73,13 @@ public static class SaveValueBatch
         var now = clock.GetUtcNow();
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!request.RecordBatch)
+        {
+            await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
+                changes, new ValueProvenance(request.Source, request.User, Comment: request.Comment), now, ct);
+            await tx.CommitAsync(ct);
+            return new Result(null, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, DryRun: false) { Changes = changes };
+        }
         var batch = new ImportBatch
         {
             Kind = request.Kind, FileName = request.FileName, Sha256 = request.Sha256, PeriodCode = request.PeriodCode,

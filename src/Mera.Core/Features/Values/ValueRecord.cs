@@ -11,4 +11,5 @@ public sealed record ValueRecord(int OrgId, DataElement Element, Period Period, 
 public readonly record struct ValueKey(int OrgId, int ElementId, string PeriodCode);
 
 /// <summary>Who wrote values and from where: stored on every value and every history row.</summary>
-public sealed record ValueProvenance(ValueSource Source, string ChangedBy, long? ImportBatchId = null, string? SourceFile = null);
+public sealed record ValueProvenance(ValueSource Source, string ChangedBy, long? ImportBatchId = null, string? SourceFile = null,
+    string? Comment = null);

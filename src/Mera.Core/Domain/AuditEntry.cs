@@ -1,0 +1,16 @@
+namespace Mera.Core.Domain;
+
+/// <summary>An append-only record of an action that is not a value change (those live in the value history).</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string User { get; set; }
+    public required string Action { get; set; }
+    public required string Entity { get; set; }
+    public string? EntityId { get; set; }
+    public string? Details { get; set; }
+
+    public static AuditEntry Of(TimeProvider clock, string user, string action, string entity, string? id, string? details) =>
+        new() { At = clock.GetUtcNow(), User = user, Action = action, Entity = entity, EntityId = id, Details = details };
+}

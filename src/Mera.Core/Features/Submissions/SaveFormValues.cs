@@ -1,0 +1,110 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Values;
+using Mera.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Core.Features.Submissions;
+
+/// <summary>
+/// A school saves its form (draft) or submits it. The same rules as imports: an error blocks the save and is shown
+/// at its field; a warning asks for a comment, and with one the values are saved and the comment kept on them.
+/// Accepted forms are locked until the receiver reopens them.
+/// </summary>
+public static class SaveFormValues
+{
+    public sealed record Command(OrgUnit School, string FormCode, string PeriodCode, IReadOnlyDictionary<string, string?> Values,
+        string? Comment, bool Submit, string User);
+
+    public sealed record Result(bool Saved, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> Warnings,
+        bool NeedsComment, int Changed, SubmissionState? State);
+
+    public static async Task<Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
+    {
+        var entry = await LoadFormEntry.RunAsync(database, command.School, command.FormCode, command.PeriodCode, ct);
+        if (entry.Submission is { State: SubmissionState.Accepted or SubmissionState.Submitted } locked)
+        {
+            throw new OperationRefusedException(locked.State == SubmissionState.Accepted
+                ? "Форма принята и закрыта для изменений: чтобы исправить данные, попросите отдел образования вернуть её"
+                : "Форма отправлена и ждёт проверки: изменить её можно после возврата на доработку");
+        }
+        var errors = new Dictionary<string, string>();
+        var records = new List<ValueRecord>();
+        foreach (var line in entry.Lines)
+        {
+            var text = command.Values.GetValueOrDefault(line.Element.Code)?.Trim() ?? "";
+            if (text.Length == 0)
+            {
+                if (command.Submit)
+                {
+                    errors[line.Element.Code] = "заполните значение перед отправкой";
+                }
+                continue;
+            }
+            if (ValueParsing.Parse(text, line.Element, out var error) is double value)
+            {
+                records.Add(new ValueRecord(command.School.Id, line.Element, line.At, value, 0));
+            }
+            else
+            {
+                errors[line.Element.Code] = error!;
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new Result(false, errors, [], false, 0, entry.Submission?.State);
+        }
+        var request = new SaveValueBatch.Request("form", $"форма «{entry.Form.Name}»", "", entry.Period.Code, command.School.Code,
+            records, [], records.Count, 0, DryRun: true, command.User, ValueSource.Entry)
+        {
+            RecordBatch = false, Comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(),
+        };
+        SaveValueBatch.Result check;
+        try
+        {
+            check = await SaveValueBatch.RunAsync(database, request, clock, ct);
+        }
+        catch (ImportRefusedException refused)
+        {
+            foreach (var issue in refused.Issues.Where(i => i.Severity == IssueSeverity.Error))
+            {
+                errors[issue.Column ?? ""] = issue.Message;
+            }
+            return new Result(false, errors, [], false, 0, entry.Submission?.State);
+        }
+        var warnings = check.Warnings.Select(w => w.Message).ToList();
+        if (warnings.Count > 0 && request.Comment is null)
+        {
+            return new Result(false, errors, warnings, NeedsComment: true, 0, entry.Submission?.State);
+        }
+        var saved = await SaveValueBatch.RunAsync(database, request with { DryRun = false }, clock, ct);
+        var state = await UpdateSubmissionAsync(database, command, entry, clock, ct);
+        return new Result(true, errors, warnings, false, saved.ValuesWritten, state);
+    }
+
+    private static async Task<SubmissionState> UpdateSubmissionAsync(MeraDb database, Command command, LoadFormEntry.Result entry,
+        TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = database.CreateContext();
+        var submission = await db.Submissions.SingleOrDefaultAsync(
+            s => s.OrgUnitId == command.School.Id && s.FormCode == entry.Form.Code && s.PeriodCode == entry.Period.Code, ct);
+        if (submission is null)
+        {
+            submission = new Submission { OrgUnitId = command.School.Id, FormCode = entry.Form.Code, PeriodCode = entry.Period.Code };
+            db.Submissions.Add(submission);
+        }
+        if (command.Submit)
+        {
+            submission.State = SubmissionState.Submitted;
+            submission.SubmittedAt = clock.GetUtcNow();
+            submission.SubmittedBy = command.User;
+        }
+        else if (submission.State != SubmissionState.Returned)
+        {
+            submission.State = SubmissionState.Draft;
+        }
+        submission.Version++;
+        await db.SaveChangesAsync(ct);
+        return submission.State;
+    }
+}

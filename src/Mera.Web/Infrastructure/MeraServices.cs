@@ -1,0 +1,98 @@
+using System.Threading.RateLimiting;
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Mera.Web.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so tests host the same app.</summary>
+public static class MeraServices
+{
+    public const string LoginRateLimit = "login";
+
+    public static void AddMera(this IServiceCollection services, DbSettings settings)
+    {
+        services.AddSingleton(new MeraDb(settings));
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<MeraDbContext>(o => MeraDb.Configure(o, settings));
+        services.AddIdentityCore<MeraUser>(MeraIdentity.Configure)
+            .AddEntityFrameworkStores<MeraDbContext>()
+            .AddSignInManager()
+            .AddErrorDescriber<RussianIdentityErrors>()
+            .AddClaimsPrincipalFactory<MeraClaimsFactory>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/forbidden";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "mera.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The API answers 401/403 instead of redirecting scripts to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.Request, ctx.Response, StatusCodes.Status401Unauthorized, ctx.RedirectUri);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.Request, ctx.Response, StatusCodes.Status403Forbidden, ctx.RedirectUri);
+        });
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAntiforgery(o => o.Cookie.Name = "mera.af");
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = Core.Imports.ImportLimits.MaxFileBytes);
+    }
+
+    public static void UseMera(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<AccessErrors>();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public,max-age=604800",
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/health", HealthCheck.RunAsync).AllowAnonymous();
+        app.MapRazorPages();
+    }
+
+    private static Task ApiAware(HttpRequest request, HttpResponse response, int status, string redirect)
+    {
+        if (request.Path.StartsWithSegments("/api"))
+        {
+            response.StatusCode = status;
+        }
+        else
+        {
+            response.Redirect(redirect);
+        }
+        return Task.CompletedTask;
+    }
+}

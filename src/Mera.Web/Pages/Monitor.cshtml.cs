@@ -1,0 +1,87 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features;
+using Mera.Core.Features.Submissions;
+using Mera.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Web.Pages;
+
+/// <summary>The submission monitor: who sent a form on time, late or not at all; accept or return in bulk.</summary>
+public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Org { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Form { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty] public List<string> Selected { get; set; } = [];
+    [BindProperty] public string? Comment { get; set; }
+
+    public OrgUnit Unit { get; private set; } = null!;
+    public IReadOnlyList<Core.Domain.Form> Forms { get; private set; } = [];
+    public ListSubmissions.Result Result { get; private set; } = null!;
+    public bool CanReview { get; private set; }
+    public List<string> Messages { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(string action, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!CanReview)
+        {
+            throw new ForbiddenException("нет прав на приёмку отчётов");
+        }
+        var scope = await current.ScopeAsync(ct);
+        var visible = Result.Rows.Where(r => r.Submission is not null).ToDictionary(r => r.Submission!.Id);
+        var done = 0;
+        foreach (var pick in Selected)
+        {
+            var parts = pick.Split(':');
+            if (parts.Length != 2 || !int.TryParse(parts[0], out var id) || !int.TryParse(parts[1], out var version) || !visible.TryGetValue(id, out var row))
+            {
+                continue; // ids outside the listed subtree are ignored, never acted on
+            }
+            var decision = action switch { "accept" => ReviewSubmission.Decision.Accept, "reopen" => ReviewSubmission.Decision.Reopen, _ => ReviewSubmission.Decision.Return };
+            try
+            {
+                await ReviewSubmission.RunAsync(database, new ReviewSubmission.Command(id, decision, version, scope.Login, Comment), clock, ct);
+                done++;
+            }
+            catch (OperationRefusedException ex)
+            {
+                Messages.Add($"{row.School.Name}: {ex.Message}");
+            }
+        }
+        TempData["Message"] = $"Обработано отчётов: {done}." + (Messages.Count > 0 ? " " + string.Join(" ", Messages) : "");
+        return Redirect($"/monitor?org={Unit.Code}&form={Result.Form.Code}&period={Result.Period.Code}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Unit = await current.OrgAsync(Org, ct);
+        var scope = await current.ScopeAsync(ct);
+        CanReview = Roles.ReviewsSubmissions(scope.Role);
+        await using (var db = database.CreateContext())
+        {
+            Forms = (await db.Forms.AsNoTracking().Where(f => f.Supplier == "school").OrderBy(f => f.Id).ToListAsync(ct))
+                .Where(f => f.Elements.Count > 0).ToList();
+        }
+        var form = Forms.FirstOrDefault(f => f.Code == Form) ?? Forms.First();
+        var today = Deadlines.LocalDate(clock.GetUtcNow());
+        var period = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) && p.Type == form.PeriodType ? p : DefaultPeriod(form, today);
+        Result = await ListSubmissions.RunAsync(database, Unit, form.Code, period.Code, today, ct);
+        if (TempData["Message"] is string message)
+        {
+            Messages.Add(message);
+        }
+    }
+
+    /// <summary>The period whose deadline is the next one coming, or the last one passed when none is close.</summary>
+    private static Core.Domain.Period DefaultPeriod(Core.Domain.Form form, DateOnly today)
+    {
+        var period = Core.Domain.Period.Containing(today, form.PeriodType);
+        return form.DeadlineOf(period).DayNumber - today.DayNumber <= 45 ? period : period.Previous();
+    }
+}

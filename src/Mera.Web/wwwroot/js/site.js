@@ -1,0 +1,82 @@
+// Mera: charts from data-* attributes, sortable and searchable tables. No inline scripts (CSP: script-src 'self').
+(function () {
+  "use strict";
+  const ru = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 });
+  const fmt = (v, unit) => v === null || v === undefined ? "нет данных" : ru.format(v) + (unit === "%" ? " %" : "");
+
+  function chart(canvas) {
+    const kind = canvas.dataset.chart;
+    const values = JSON.parse(canvas.dataset.values || "[]");
+    const labels = JSON.parse(canvas.dataset.labels || "[]");
+    const unit = canvas.dataset.unit || "";
+    if (typeof Chart === "undefined") return;
+    if (kind === "spark") {
+      new Chart(canvas, {
+        type: "line",
+        data: { labels: values.map((_, i) => i), datasets: [{ data: values, borderColor: "#1f4e79", borderWidth: 1.5, pointRadius: 0, spanGaps: true, tension: 0.3 }] },
+        options: { responsive: false, animation: false, plugins: { legend: { display: false }, tooltip: { enabled: false } }, scales: { x: { display: false }, y: { display: false } } },
+      });
+      return;
+    }
+    const datasets = [{ data: values, backgroundColor: "#4a7fb5", borderColor: "#1f4e79", spanGaps: true, tension: 0.25 }];
+    if (canvas.dataset.reference) {
+      const ref = Number(canvas.dataset.reference);
+      datasets.push({ type: "line", data: values.map(() => ref), borderColor: "#d9822b", borderDash: [5, 4], pointRadius: 0, label: "итого" });
+    }
+    new Chart(canvas, {
+      type: kind,
+      data: { labels: labels, datasets: datasets },
+      options: {
+        indexAxis: kind === "bar" ? "y" : "x",
+        animation: false,
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => fmt(c.parsed[kind === "bar" ? "x" : "y"], unit) } } },
+        scales: { [kind === "bar" ? "x" : "y"]: { beginAtZero: true, ticks: { callback: (v) => fmt(v, unit) } } },
+      },
+    });
+  }
+
+  function sortable(table) {
+    table.querySelectorAll("th[data-sort]").forEach((th, index) => {
+      th.classList.add("sort");
+      th.addEventListener("click", () => {
+        const body = table.tBodies[0];
+        const asc = th.dataset.dir !== "asc";
+        th.dataset.dir = asc ? "asc" : "desc";
+        const key = (tr) => {
+          const cell = tr.cells[index];
+          if (th.dataset.sort === "number") {
+            const v = cell.dataset.value;
+            return v === "" || v === undefined ? -Infinity : Number(v);
+          }
+          return cell.textContent.trim().toLowerCase();
+        };
+        Array.from(body.rows)
+          .sort((a, b) => (key(a) > key(b) ? 1 : key(a) < key(b) ? -1 : 0) * (asc ? 1 : -1))
+          .forEach((tr) => body.appendChild(tr));
+      });
+    });
+  }
+
+  function filter(input) {
+    const table = document.querySelector(input.dataset.filter);
+    input.addEventListener("input", () => {
+      const q = input.value.trim().toLowerCase();
+      Array.from(table.tBodies[0].rows).forEach((tr) => {
+        tr.hidden = q.length > 0 && !tr.textContent.toLowerCase().includes(q);
+      });
+    });
+  }
+
+  function checkAll(box) {
+    box.addEventListener("change", () => {
+      document.querySelectorAll(box.dataset.checkAll).forEach((b) => { if (!b.disabled) b.checked = box.checked; });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("canvas[data-chart]").forEach(chart);
+    document.querySelectorAll("table.sortable").forEach(sortable);
+    document.querySelectorAll("input[data-filter]").forEach(filter);
+    document.querySelectorAll("input[data-check-all]").forEach(checkAll);
+  });
+})();
