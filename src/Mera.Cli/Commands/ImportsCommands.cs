@@ -91,7 +91,7 @@ internal static class ImportsCommands
     }
 
     private static string When(DateTimeOffset at) =>
-        at.ToLocalTime().ToString("dd.MM.yyyy HH:mm", RussianFormat.Culture);
+        RussianFormat.Moment(at);
 
     private static string State(ListImports.Item i) =>
         i.UndoneAt is { } at ? $"отменена {When(at)}" : i.UndoOfBatchId is long of ? $"отмена № {of}" : "действует";

@@ -13,4 +13,8 @@ public static class RussianFormat
     public static string Number(double? value) => value?.ToString("#,0.##", Culture) ?? "—";
 
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A moment as the region's clock shows it (Europe/Moscow by default): «21.09.2026 10:30».</summary>
+    public static string Moment(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Features.Submissions.Deadlines.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -43,6 +43,7 @@ public static class MeraServices
         services.AddAntiforgery(o => o.Cookie.Name = "mera.af");
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<UploadStore>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Account/Login");

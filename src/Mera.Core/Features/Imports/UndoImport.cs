@@ -28,7 +28,7 @@ public static class UndoImport
         var name = $"загрузка № {batch.Id} ({batch.FileName})";
         if (batch.UndoneAt is { } at)
         {
-            throw Refused(name, $"уже отменена {RussianFormat.Date(DateOnly.FromDateTime(at.LocalDateTime))} ({batch.UndoneBy})");
+            throw Refused(name, $"уже отменена {RussianFormat.Moment(at)} ({batch.UndoneBy})");
         }
         if (batch.UndoOfBatchId is long of)
         {
