@@ -11,6 +11,3 @@ var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app.Services, app.Logger);
 app.UseMera();
 app.Run();
-
-/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
-public partial class Program;

@@ -11,8 +11,17 @@ public sealed class AccessErrors(RequestDelegate next)
         }
         catch (NotVisibleException) when (!context.Response.HasStarted)
         {
+            // Pages say «not found» so codes cannot be probed; the API contract is 403 outside the subtree.
             context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.StatusCode = context.Request.Path.StartsWithSegments("/api")
+                ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
+        }
+        catch (Exception ex) when (context.Request.Path.StartsWithSegments("/api") && !context.Response.HasStarted
+            && ex is FormatException or ArgumentException or Core.Features.Indicators.NotFoundException)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new { error = ex.Message });
         }
         catch (ForbiddenException) when (!context.Response.HasStarted)
         {

@@ -62,6 +62,10 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
     {
         Unit = await current.OrgAsync(Org, ct);
         var scope = await current.ScopeAsync(ct);
+        if (scope.Role == Roles.School)
+        {
+            throw new ForbiddenException("монитор сдачи отчётности — для отдела образования");
+        }
         CanReview = Roles.ReviewsSubmissions(scope.Role);
         await using (var db = database.CreateContext())
         {

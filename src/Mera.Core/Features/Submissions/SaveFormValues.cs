@@ -30,8 +30,10 @@ public static class SaveFormValues
         }
         var errors = new Dictionary<string, string>();
         var records = new List<ValueRecord>();
+        var number = 0;
         foreach (var line in entry.Lines)
         {
+            number++; // rules only look at values that carry a line of their own
             var text = command.Values.GetValueOrDefault(line.Element.Code)?.Trim() ?? "";
             if (text.Length == 0)
             {
@@ -43,7 +45,7 @@ public static class SaveFormValues
             }
             if (ValueParsing.Parse(text, line.Element, out var error) is double value)
             {
-                records.Add(new ValueRecord(command.School.Id, line.Element, line.At, value, 0));
+                records.Add(new ValueRecord(command.School.Id, line.Element, line.At, value, number));
             }
             else
             {

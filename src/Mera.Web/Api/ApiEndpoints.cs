@@ -1,0 +1,99 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Imports;
+using Mera.Core.Features.Indicators;
+using Mera.Core.Features.Submissions;
+using Mera.Core.Features.Values;
+using Mera.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Web.Api;
+
+/// <summary>`/api/v1`: the same handlers as the pages and the CLI, JSON in and out; every org is checked against the caller's subtree.</summary>
+public static class ApiEndpoints
+{
+    public static void MapMeraApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiTokenAuthentication.SchemeName)
+            .RequireAuthenticatedUser().Build());
+
+        api.MapGet("/orgunits", async (string? parent, CurrentUser current, MeraDb database, CancellationToken ct) =>
+        {
+            var root = await current.OrgAsync(parent, ct);
+            await using var db = database.CreateContext();
+            var children = await db.OrgUnits.AsNoTracking().Where(o => o.ParentId == root.Id).OrderBy(o => o.Name).ToListAsync(ct);
+            return Results.Ok(new { org = OrgDto.Of(root), children = children.Select(OrgDto.Of) });
+        });
+
+        api.MapGet("/orgunits/{code}", async (string code, CurrentUser current, CancellationToken ct) =>
+            Results.Ok(OrgDto.Of(await current.OrgAsync(code, ct))));
+
+        api.MapGet("/elements", async (MeraDb database, CancellationToken ct) =>
+        {
+            await using var db = database.CreateContext();
+            var elements = await db.DataElements.AsNoTracking().OrderBy(e => e.Code).ToListAsync(ct);
+            return Results.Ok(elements.Select(e => new { e.Code, e.Name, e.Unit, valueType = e.ValueType.ToString().ToLowerInvariant(),
+                periodType = e.PeriodType.ToString().ToLowerInvariant(), timeAggregation = e.TimeAggregation.ToString().ToLowerInvariant() }));
+        });
+
+        api.MapGet("/indicators", async (string? org, string period, bool? children, string[]? indicator, CurrentUser current, MeraDb database, CancellationToken ct) =>
+        {
+            var unit = await current.OrgAsync(org, ct);
+            return Results.Ok(await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(unit.Code, period, children ?? false, indicator), ct));
+        });
+
+        api.MapGet("/datavalues", async (string? org, string period, CurrentUser current, MeraDb database, CancellationToken ct) =>
+        {
+            var unit = await current.OrgAsync(org, ct);
+            var p = Period.Parse(period);
+            await using var db = database.CreateContext();
+            var rows = await (from v in db.DataValues.AsNoTracking()
+                              join o in db.OrgUnits.AsNoTracking() on v.OrgUnitId equals o.Id
+                              join e in db.DataElements.AsNoTracking() on v.ElementId equals e.Id
+                              where o.Path.StartsWith(unit.Path) && v.PeriodCode == p.Code
+                              orderby o.Code, e.Code
+                              select new { org = o.Code, element = e.Code, period = v.PeriodCode, v.Value, v.Comment,
+                                  source = v.Source.ToString().ToLowerInvariant(), v.SourceFile, v.ChangedBy, v.ChangedAt })
+                .Take(100_000).ToListAsync(ct);
+            return Results.Ok(rows);
+        });
+
+        api.MapPost("/datavalues", async (List<SaveValues.Item> items, CurrentUser current, MeraDb database, TimeProvider clock, CancellationToken ct) =>
+        {
+            var scope = await current.ScopeAsync(ct);
+            var result = await SaveValues.RunAsync(database, items, scope, clock, ct);
+            return result.Errors.Count > 0 ? Results.BadRequest(result) : Results.Ok(result);
+        });
+
+        api.MapGet("/submissions", async (string form, string period, string? org, CurrentUser current, MeraDb database, TimeProvider clock, CancellationToken ct) =>
+        {
+            var unit = await current.OrgAsync(org, ct);
+            var result = await ListSubmissions.RunAsync(database, unit, form, period, Deadlines.LocalDate(clock.GetUtcNow()), ct);
+            return Results.Ok(new
+            {
+                form = result.Form.Code, period = result.Period.Code, deadline = result.Deadline,
+                schools = result.Rows.Select(r => new { org = r.School.Code, name = r.School.Name, status = r.Status.ToString(),
+                    statusName = ReportingStatusNames.ToRussian(r.Status), state = r.Submission?.State.ToString(),
+                    submittedAt = r.Submission?.SubmittedAt, comment = r.Submission?.Comment, version = r.Submission?.Version }),
+            });
+        });
+
+        api.MapGet("/imports", async (string? org, CurrentUser current, MeraDb database, CancellationToken ct) =>
+        {
+            var unit = await current.OrgAsync(org, ct);
+            var scope = await current.ScopeAsync(ct);
+            if (!scope.Imports(unit))
+            {
+                return Results.Forbid();
+            }
+            return Results.Ok(await ListImports.RunAsync(database, new ListImports.Query(unit.Code, 200), ct));
+        });
+    }
+
+    private sealed record OrgDto(string Code, string Name, string Type, string? Inn, string? Kpp, bool IsRural, bool IsActive)
+    {
+        public static OrgDto Of(OrgUnit o) => new(o.Code, o.Name, OrgUnitTypeNames.ToCode(o.Type), o.Inn, o.Kpp, o.IsRural, o.IsActive);
+    }
+}

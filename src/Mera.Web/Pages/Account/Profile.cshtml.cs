@@ -1,0 +1,52 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Users;
+using Mera.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mera.Web.Pages.Account;
+
+/// <summary>The user's own account: change the password, issue a personal API token (shown once).</summary>
+public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<MeraUser> signIn, CurrentUser current, MeraDb database,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
+    [BindProperty] public string? ConfirmPassword { get; set; }
+
+    public Core.Features.Access.AccessScope Scope { get; private set; } = null!;
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+    public string? Token { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Scope = await current.ScopeAsync(ct);
+
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
+    {
+        Scope = await current.ScopeAsync(ct);
+        if (NewPassword != ConfirmPassword)
+        {
+            Error = "Новый пароль и подтверждение не совпадают.";
+            return Page();
+        }
+        var user = await users.GetUserAsync(User) ?? throw new ForbiddenException("пользователь не найден");
+        var result = await users.ChangePasswordAsync(user, CurrentPassword ?? "", NewPassword ?? "");
+        if (!result.Succeeded)
+        {
+            Error = "Пароль не изменён: " + MeraIdentity.Describe(result) + ".";
+            return Page();
+        }
+        await signIn.RefreshSignInAsync(user);
+        Message = "Пароль изменён.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTokenAsync(CancellationToken ct)
+    {
+        Scope = await current.ScopeAsync(ct);
+        Token = await IssueApiToken.RunAsync(database, Scope.UserId, clock, ct);
+        return Page();
+    }
+}

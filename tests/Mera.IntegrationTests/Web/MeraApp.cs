@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Mera.IntegrationTests.Web;
+
+/// <summary>
+/// The real web app over a test database that holds the demo (SQLite or PostgreSQL), and signed-in clients that
+/// post forms with their antiforgery token as a browser would.
+/// </summary>
+public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.CurrentUser>
+{
+    private readonly TestDatabase _db;
+
+    private MeraApp(TestDatabase db) => _db = db;
+
+    public TestDatabase Database => _db;
+
+    public static async Task<MeraApp> StartAsync(TestDatabase db)
+    {
+        await Cli.OkAsync(db, "db", "migrate");
+        await Cli.OkAsync(db, "demo");
+        return new MeraApp(db);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Mera", _db.ConnectionString);
+        builder.UseSetting("MERA_DB_PROVIDER", _db.Provider);
+        builder.UseSetting("MERA_UPLOADS", Directory.CreateTempSubdirectory("mera-uploads-").FullName);
+        builder.UseEnvironment("Production");
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<HttpClient> SignInAsync(string login, string password = Core.Features.Users.DemoUsers.Password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsync("/login", await FormAsync(client, "/login", new() { ["Login"] = login, ["Password"] = password }));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {login}: {response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>The form fields plus the antiforgery token read from the page, as the browser sends them.</summary>
+    public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {pageUrl}");
+        fields["__RequestVerificationToken"] = token;
+        return new FormUrlEncodedContent(fields);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using Mera.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.IntegrationTests.Web;
+
+/// <summary>Черновик → Отправлено → Возвращено → Отправлено → Принято, over HTTP as the school and the municipality.</summary>
+public class SubmissionWorkflowTests
+{
+    private const string FormUrl = "/forms/openschool/2026Q4?org=demo-enisey-s01";
+    private const string MonitorUrl = "/monitor?org=demo-enisey&form=openschool&period=2026Q4";
+
+    private static Dictionary<string, string> Values(string registered, string inactive, string teachers, string teachersInactive, string action) => new()
+    {
+        ["Values[openschool.students.registered]"] = registered, ["Values[openschool.students.inactive]"] = inactive,
+        ["Values[openschool.teachers.registered]"] = teachers, ["Values[openschool.teachers.inactive]"] = teachersInactive,
+        ["action"] = action,
+    };
+
+    private static async Task<Submission> SubmissionAsync(TestDatabase db)
+    {
+        await using var context = db.Db.CreateContext();
+        var school = await context.OrgUnits.SingleAsync(o => o.Code == "demo-enisey-s01");
+        return await context.Submissions.AsNoTracking().SingleAsync(s => s.OrgUnitId == school.Id && s.FormCode == "openschool" && s.PeriodCode == "2026Q4");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task School_submits_municipality_returns_school_fixes_municipality_accepts(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var app = await MeraApp.StartAsync(db);
+        var school = await app.SignInAsync("school1");
+        var officer = await app.SignInAsync("enisey");
+
+        var draft = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, Values("400", "", "", "", "draft")));
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        Assert.Equal(SubmissionState.Draft, (await SubmissionAsync(db)).State);
+
+        var incomplete = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, Values("400", "", "", "", "submit")));
+        Assert.Contains("заполните значение перед отправкой", await incomplete.Content.ReadAsStringAsync());
+
+        var wrong = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, Values("400", "450", "30", "2", "submit")));
+        Assert.True(wrong.StatusCode == HttpStatusCode.OK, $"{wrong.StatusCode} {wrong.Headers.Location}");
+        Assert.Contains("неактивных больше, чем зарегистрированных", await wrong.Content.ReadAsStringAsync());
+
+        var sent = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, Values("400", "90", "45", "8", "submit")));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var submitted = await SubmissionAsync(db);
+        Assert.Equal(SubmissionState.Submitted, submitted.State);
+        Assert.Contains("отправлено в срок", await officer.GetStringAsync(MonitorUrl));
+
+        // While the municipality checks it, the school cannot change it.
+        var page = await school.GetStringAsync(FormUrl);
+        Assert.DoesNotContain("value=\"submit\"", page);
+
+        var returned = await officer.PostAsync(MonitorUrl, await MeraApp.FormAsync(officer, MonitorUrl, new()
+        {
+            ["Selected"] = $"{submitted.Id}:{submitted.Version}", ["action"] = "return", ["Comment"] = "Проверьте число педагогов",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Equal(SubmissionState.Returned, (await SubmissionAsync(db)).State);
+        Assert.Contains("Проверьте число педагогов", await school.GetStringAsync("/school"));
+
+        var stale = await officer.PostAsync(MonitorUrl, await MeraApp.FormAsync(officer, MonitorUrl, new()
+        {
+            ["Selected"] = $"{submitted.Id}:{submitted.Version}", ["action"] = "accept",
+        }));
+        Assert.Contains("изменены другим пользователем", await officer.GetStringAsync(stale.Headers.Location!.ToString()));
+
+        var fixedForm = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, Values("400", "90", "46", "8", "submit")));
+        Assert.Equal(HttpStatusCode.Redirect, fixedForm.StatusCode);
+        var resubmitted = await SubmissionAsync(db);
+        Assert.Equal(SubmissionState.Submitted, resubmitted.State);
+
+        var accepted = await officer.PostAsync(MonitorUrl, await MeraApp.FormAsync(officer, MonitorUrl, new()
+        {
+            ["Selected"] = $"{resubmitted.Id}:{resubmitted.Version}", ["action"] = "accept",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(SubmissionState.Accepted, (await SubmissionAsync(db)).State);
+
+        var locked = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, "/school", Values("1", "0", "1", "0", "draft")));
+        Assert.Equal(HttpStatusCode.Forbidden, locked.StatusCode);
+
+        await using var context = db.Db.CreateContext();
+        var teachers = await context.DataValues.SingleAsync(v => v.PeriodCode == "2026Q4" && v.ChangedBy == "school1"
+            && v.ElementId == context.DataElements.Single(e => e.Code == "openschool.teachers.registered").Id);
+        Assert.Equal(46, teachers.Value);
+        Assert.Equal(ValueSource.Entry, teachers.Source);
+        Assert.Equal(2, await context.AuditLog.CountAsync(a => a.Entity == "submission")); // return and accept; the stale attempt changed nothing
+    }
+
+    [Fact]
+    public async Task A_warning_asks_for_a_comment_and_the_comment_is_kept_with_the_value()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await MeraApp.StartAsync(db);
+        var school = await app.SignInAsync("school1");
+        var form = Values("5000", "90", "45", "8", "draft"); // far more than the school's students: a warning
+        var first = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, form));
+        Assert.Contains("поясните их в комментарии", await first.Content.ReadAsStringAsync());
+        form["Comment"] = "В платформе остались выпускники прошлых лет";
+        var second = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, form));
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        await using var context = db.Db.CreateContext();
+        Assert.Equal(4, await context.DataValues.CountAsync(v => v.Comment == "В платформе остались выпускники прошлых лет"));
+    }
+}
