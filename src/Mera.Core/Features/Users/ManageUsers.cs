@@ -1,0 +1,102 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Core.Features.Users;
+
+/// <summary>
+/// User administration within a subtree: an admin manages everyone, a region its municipalities' people, a
+/// municipality its schools' people. Nobody grants a role above their own or reaches outside their subtree.
+/// </summary>
+public static class ManageUsers
+{
+    public sealed record Item(string Id, string Login, string FullName, string Role, string OrgCode, string OrgName, string? Email,
+        bool Locked, bool IsDemo);
+
+    public static IReadOnlyList<string> AssignableRoles(AccessScope scope) => scope.Role switch
+    {
+        Roles.Admin => Roles.All,
+        Roles.Region => [Roles.Region, Roles.Municipality, Roles.School, Roles.Viewer],
+        Roles.Municipality => [Roles.School, Roles.Viewer],
+        _ => [],
+    };
+
+    public static async Task<IReadOnlyList<Item>> ListAsync(MeraDb database, AccessScope scope, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var now = DateTimeOffset.UtcNow;
+        var rows = await (from u in db.Users.AsNoTracking()
+                          join o in db.OrgUnits.AsNoTracking() on u.OrgUnitId equals o.Id
+                          where o.Path.StartsWith(scope.OrgPath)
+                          orderby o.Path, u.UserName
+                          select new { u.Id, u.UserName, u.FullName, u.Role, o.Code, o.Name, u.Email, u.LockoutEnd, u.IsDemo }).ToListAsync(ct);
+        var roles = AssignableRoles(scope);
+        return rows.Where(r => roles.Contains(r.Role) || r.Id == scope.UserId)
+            .Select(r => new Item(r.Id, r.UserName ?? "", r.FullName, r.Role, r.Code, r.Name, r.Email, r.LockoutEnd > now, r.IsDemo)).ToList();
+    }
+
+    public static async Task<MeraUser> AddAsync(MeraDb database, AccessScope scope, AddUser.Command command, TimeProvider clock, CancellationToken ct = default)
+    {
+        await using (var db = database.CreateContext())
+        {
+            var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Code == command.OrgCode, ct);
+            if (org is null || !scope.Sees(org) || !AssignableRoles(scope).Contains(command.Role))
+            {
+                throw new OperationRefusedException("Нельзя создать пользователя с такой ролью или для этой организации");
+            }
+        }
+        var user = await AddUser.RunAsync(database, command, clock, ct);
+        await AuditAsync(database, clock, scope, "user.add", user.Id, $"{user.UserName}: {user.Role}, {command.OrgCode}", ct);
+        return user;
+    }
+
+    public static async Task ResetPasswordAsync(MeraDb database, AccessScope scope, string userId, string password, TimeProvider clock, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await ManagedAsync(db, scope, userId, ct);
+        using var users = MeraIdentity.CreateManager(db);
+        // Validate first: removing the old password must never leave an account without one.
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, password);
+            if (!check.Succeeded)
+            {
+                throw new OperationRefusedException("Пароль не изменён: " + MeraIdentity.Describe(check));
+            }
+        }
+        await users.RemovePasswordAsync(user);
+        await users.AddPasswordAsync(user, password);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(database, clock, scope, "user.reset_password", userId, user.UserName, ct);
+    }
+
+    public static async Task SetLockedAsync(MeraDb database, AccessScope scope, string userId, bool locked, TimeProvider clock, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await ManagedAsync(db, scope, userId, ct);
+        user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
+        user.SecurityStamp = Guid.NewGuid().ToString("N"); // ends the user's sessions on their next request
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(database, clock, scope, locked ? "user.lock" : "user.unlock", userId, user.UserName, ct);
+    }
+
+    private static async Task<MeraUser> ManagedAsync(MeraDbContext db, AccessScope scope, string userId, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        var org = user is null ? null : await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == user.OrgUnitId, ct);
+        if (user is null || org is null || !scope.Sees(org) || !AssignableRoles(scope).Contains(user.Role) || user.Id == scope.UserId)
+        {
+            throw new OperationRefusedException("Пользователь не найден или недоступен");
+        }
+        return user;
+    }
+
+    private static async Task AuditAsync(MeraDb database, TimeProvider clock, AccessScope scope, string action, string id, string? details, CancellationToken ct)
+    {
+        await using var db = database.CreateContext();
+        db.AuditLog.Add(AuditEntry.Of(clock, scope.Login, action, "user", id, details));
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.IntegrationTests.Web;
+
+public class UserAdministrationTests
+{
+    private static Dictionary<string, string> NewUser(string login, string role, string org) => new()
+    {
+        ["Login"] = login, ["FullName"] = "Тестовый пользователь", ["Role"] = role, ["OrgCode"] = org, ["Password"] = "School-pass-2026",
+    };
+
+    [Fact]
+    public async Task A_municipality_manages_its_schools_users_only()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await MeraApp.StartAsync(db);
+        var officer = await app.SignInAsync("enisey");
+
+        await officer.PostAsync("/users?handler=add", await MeraApp.FormAsync(officer, "/users", NewUser("s2user", "school", "demo-enisey-s02")));
+        await officer.PostAsync("/users?handler=add", await MeraApp.FormAsync(officer, "/users", NewUser("foreign", "school", "demo-aksu-s01")));
+        await officer.PostAsync("/users?handler=add", await MeraApp.FormAsync(officer, "/users", NewUser("boss", "region", "demo-enisey")));
+        await using (var context = db.Db.CreateContext())
+        {
+            Assert.True(await context.Users.AnyAsync(u => u.UserName == "s2user"));
+            Assert.False(await context.Users.AnyAsync(u => u.UserName == "foreign" || u.UserName == "boss"));
+        }
+        var newcomer = await app.SignInAsync("s2user", "School-pass-2026");
+        Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync("/school")).StatusCode);
+
+        string schoolId, regionId;
+        await using (var context = db.Db.CreateContext())
+        {
+            schoolId = context.Users.Single(u => u.UserName == "school1").Id;
+            regionId = context.Users.Single(u => u.UserName == "minobr").Id;
+        }
+        await officer.PostAsync($"/users?handler=reset&id={schoolId}", await MeraApp.FormAsync(officer, "/users", new() { ["Password"] = "Changed-by-mku-1" }));
+        await app.SignInAsync("school1", "Changed-by-mku-1");
+        var refused = await officer.PostAsync($"/users?handler=reset&id={regionId}", await MeraApp.FormAsync(officer, "/users", new() { ["Password"] = "Changed-by-mku-1" }));
+        Assert.Contains("недоступен", await officer.GetStringAsync(refused.Headers.Location!.ToString()));
+        await using (var context = db.Db.CreateContext())
+        {
+            Assert.Equal(2, await context.AuditLog.CountAsync(a => a.Entity == "user"));
+        }
+    }
+}
