@@ -10,6 +10,8 @@ pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
 [[ -x "$pg_bin/initdb" ]] || need_pkgs+=(postgresql)
 # Import tests make their XLSX/XLS inputs with a real spreadsheet program, as officials do.
 command -v soffice >/dev/null || need_pkgs+=(libreoffice-calc)
+# Browser tests drive Debian's Chromium through Playwright (no browser download).
+command -v chromium >/dev/null || need_pkgs+=(chromium)
 if (( ${#need_pkgs[@]} > 0 )); then
   echo "Installing: ${need_pkgs[*]}"
   if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi

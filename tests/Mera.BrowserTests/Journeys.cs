@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mera.BrowserTests;
+
+[Collection(ServerCollection.Name)]
+public class Journeys(MeraServer server)
+{
+    private const string School = "МБОУ «Средняя общеобразовательная школа № 1» г. Енисейск";
+    private const string Registered = "Количество обучающихся, зарегистрированных на образовательной онлайн-платформе «Открытая школа»";
+    private const string Inactive = "Количество обучающихся, не выполнявших задания на платформе «Открытая школа» в отчетный период";
+    private const string Teachers = "Количество педагогических работников, зарегистрированных на платформе «Открытая школа»";
+    private const string TeachersInactive = "Количество педагогических работников, не открывавших уроки на платформе «Открытая школа» в отчетный период";
+
+    [Fact]
+    public async Task School_submits_municipality_returns_school_fixes_and_municipality_accepts()
+    {
+        var school = await server.SignInAsync("school1");
+        await Expect(school.GetByRole(AriaRole.Heading, new() { Name = "Мои формы" })).ToBeVisibleAsync();
+        await MeraServer.ShotAsync(school, "01-school-my-forms");
+        await school.Locator("tr", new() { HasText = "4 квартал 2026" }).GetByRole(AriaRole.Link, new() { Name = "Заполнить" }).ClickAsync();
+        var form = new FormPage(school);
+        await form.FillAsync((Registered, "380"), (Inactive, "90"), (Teachers, "46"), (TeachersInactive, "9"));
+        await MeraServer.ShotAsync(school, "02-school-form-filled");
+        await form.SubmitAsync();
+        await Expect(school.GetByText("Форма отправлена в отдел образования.")).ToBeVisibleAsync();
+
+        var officer = await server.SignInAsync("enisey");
+        await officer.GotoAsync(server.BaseUrl + "/monitor?form=openschool&period=2026Q4");
+        var monitor = new MonitorPage(officer);
+        Assert.Equal("отправлено в срок", await monitor.StatusOfAsync(School));
+        await MeraServer.ShotAsync(officer, "03-municipality-monitor");
+        await monitor.DecideAsync(School, "Вернуть на доработку", "Уточните число педагогов: по ОО-1 их 47");
+        Assert.Equal("возвращено на доработку", await monitor.StatusOfAsync(School));
+
+        await school.GotoAsync(server.BaseUrl + "/school");
+        await Expect(school.GetByText("Уточните число педагогов: по ОО-1 их 47")).ToBeVisibleAsync();
+        await MeraServer.ShotAsync(school, "04-school-returned");
+        await school.Locator("tr", new() { HasText = "4 квартал 2026" }).GetByRole(AriaRole.Link, new() { Name = "Заполнить" }).ClickAsync();
+        await form.FillAsync((Teachers, "47"));
+        await form.SubmitAsync();
+        await Expect(school.GetByText("Форма отправлена в отдел образования.")).ToBeVisibleAsync();
+
+        await officer.ReloadAsync();
+        await monitor.DecideAsync(School, "Принять выбранные");
+        Assert.Equal("принято", await monitor.StatusOfAsync(School));
+        await MeraServer.ShotAsync(officer, "05-municipality-accepted");
+
+        await school.GotoAsync(server.BaseUrl + "/forms/openschool/2026Q4?org=demo-enisey-s01");
+        await Expect(school.GetByRole(AriaRole.Button, new() { Name = "Отправить" })).ToHaveCountAsync(0);
+        await Expect(school.GetByLabel(Teachers)).ToHaveValueAsync("47");
+    }
+
+    [Fact]
+    public async Task Municipality_imports_an_educont_export_after_checking_it()
+    {
+        var officer = await server.SignInAsync("enisey");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("mera-upload-").FullName, "educont-enisey.csv");
+        // Two of the district's schools by INN (demo registry), one row of another district.
+        await File.WriteAllTextAsync(file,
+            "Муниципалитет;ИНН;Школа;Преподавателей зарегистрировано;Преподавателей подтверждено;Учеников зарегистрировано;Учеников подтверждено\n" +
+            "Енисейский район;2440001009;СОШ № 1;44;41;380;350\nЕнисейский район;2440001016;СОШ № 2;30;28;300;290\n" +
+            "Аксубаевский район;1603000000;Чужая;1;1;1;1\n", new System.Text.UTF8Encoding(true));
+        await officer.GotoAsync(server.BaseUrl + "/imports");
+        await officer.GetByLabel("Что загружается").SelectOptionAsync("educont");
+        await officer.GetByLabel("Период").FillAsync("2026Q4");
+        await officer.GetByLabel("Файл").SetInputFilesAsync(file);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Проверить" }).ClickAsync();
+        await Expect(officer.GetByText("Пропущено строк других муниципалитетов: 1.")).ToBeVisibleAsync();
+        await MeraServer.ShotAsync(officer, "06-import-preview");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Загрузить" }).ClickAsync();
+        await Expect(officer.GetByText("Загружено файлов: 1 из 1; записано значений: 8.")).ToBeVisibleAsync();
+        await Expect(officer.Locator("table tbody tr").First).ToContainTextAsync("educont-enisey.csv");
+        await MeraServer.ShotAsync(officer, "07-import-journal");
+    }
+
+    [Fact]
+    public async Task Region_compares_municipalities_and_drills_down_to_a_school()
+    {
+        var region = await server.SignInAsync("minobr");
+        await Expect(region.GetByRole(AriaRole.Heading, new() { Name = "Демонстрационная область" })).ToBeVisibleAsync();
+        await MeraServer.ShotAsync(region, "08-region-dashboard");
+        await region.GotoAsync(server.BaseUrl + "/ranking");
+        var rows = region.Locator("#ranking tbody tr");
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(rows.First.Locator("td").First).ToHaveTextAsync("1");
+        await MeraServer.ShotAsync(region, "09-region-ranking");
+        await region.GetByRole(AriaRole.Link, new() { Name = "Енисейский муниципальный район" }).ClickAsync();
+        await Expect(region.Locator("#children tbody tr")).ToHaveCountAsync(16);
+        await region.GetByRole(AriaRole.Link, new() { Name = School, Exact = true }).ClickAsync();
+        await Expect(region.GetByRole(AriaRole.Heading, new() { Name = School })).ToBeVisibleAsync();
+
+        // Another region's officer would get «not found»; a school's user cannot open the region at all.
+        var pupil = await server.SignInAsync("school1");
+        var response = await pupil.GotoAsync(server.BaseUrl + "/dashboard?org=demo");
+        Assert.Equal(404, response!.Status);
+        await Expect(pupil.GetByText("Страница не найдена")).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Mera.BrowserTests;
+
+/// <summary>
+/// The real web app as a user runs it — a Kestrel process on a free loopback port over a fresh SQLite file with
+/// the demo — and Debian's Chromium driven by Playwright (never a downloaded browser).
+/// </summary>
+public sealed class MeraServer : IAsyncLifetime
+{
+    private Process? _process;
+    private string? _dir;
+
+    public string BaseUrl { get; private set; } = "";
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(RepoRoot, "tests", "Mera.BrowserTests", "artifacts")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        _dir = Directory.CreateTempSubdirectory("mera-browser-").FullName;
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var web = Path.Combine(RepoRoot, "src", "Mera.Web");
+        var dll = Directory.GetFiles(Path.Combine(web, "bin"), "Mera.Web.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).First();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = web };
+        foreach (var arg in new[] { dll, "--urls", BaseUrl, "--contentRoot", web })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["MERA_DB"] = Path.Combine(_dir, "mera.db");
+        start.Environment["MERA_UPLOADS"] = Path.Combine(_dir, "uploads");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // static files straight from wwwroot of the source tree
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode) break;
+            }
+            catch (HttpRequestException) { }
+            if (DateTime.UtcNow > deadline || _process.HasExited) throw new InvalidOperationException("Mera.Web did not start");
+            await Task.Delay(300);
+        }
+        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("Debian chromium is not installed: run the tests with ./test.sh");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public async Task<IPage> SignInAsync(string login)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "ru-RU" });
+        var page = await context.NewPageAsync();
+        await new LoginPage(page, BaseUrl).SignInAsync(login, Core.Features.Users.DemoUsers.Password);
+        return page;
+    }
+
+    public static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        Playwright?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        try { if (_dir is not null) Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Mera.slnx"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Mera.slnx not found above the test binaries");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<MeraServer>
+{
+    public const string Name = "server";
+}
