@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mera.Web.Pages.School;
 
 /// <summary>Data entry for one form and period: inline errors, warnings that ask for a comment, draft or submit.</summary>
-public sealed class FormEntryModel(MeraDb database, CurrentUser current, TimeProvider clock) : PageModel
+[RequestSizeLimit(Core.Imports.ImportLimits.MaxArchiveEntryBytes)]
+public sealed class FormEntryModel(MeraDb database, CurrentUser current, UploadStore uploads, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Form { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Period { get; set; } = "";
@@ -48,6 +49,49 @@ public sealed class FormEntryModel(MeraDb database, CurrentUser current, TimePro
             return Redirect($"/forms/{Form}/{Period}?org={school.Code}");
         }
         return Page();
+    }
+
+    /// <summary>The Mera template of this form, period and school, for filling offline.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        var school = await LoadAsync(ct);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mera-template-").FullName, "template.xlsx");
+        await Core.Features.Templates.MakeTemplates.RunAsync(database, new Core.Features.Templates.MakeTemplates.Command(Form, Period, school.Code, path), ct);
+        var bytes = await System.IO.File.ReadAllBytesAsync(path, ct);
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Core.Features.Templates.MakeTemplates.FileName(Entry.Form, Entry.Period, school));
+    }
+
+    /// <summary>The filled template back: it must be this school's, form's and period's; values go through the same rules.</summary>
+    public async Task<IActionResult> OnPostTemplateAsync(IFormFile? file, CancellationToken ct)
+    {
+        var school = await LoadAsync(ct);
+        if (!CanEdit || file is null || file.Length == 0)
+        {
+            Message = file is null ? "Выберите заполненный файл шаблона." : "Форма недоступна для изменения.";
+            return Page();
+        }
+        var scope = await current.ScopeAsync(ct);
+        var (token, path) = await uploads.SaveAsync(file, scope.UserId, ct);
+        try
+        {
+            var saved = await Core.Features.Imports.ImportTemplateFile.RunAsync(database, new Core.Features.Imports.ImportTemplateFile.Command(
+                path, Path.GetFileName(file.FileName), scope.Login, school.Code, Period, Form, DryRun: false), clock, ct);
+            TempData["Message"] = $"Шаблон загружен: записано значений {saved.ValuesWritten}." +
+                (saved.Warnings.Count > 0 ? " Предупреждения: " + string.Join("; ", saved.Warnings.Select(w => w.Message)) : "") +
+                " Проверьте значения и отправьте форму.";
+            return Redirect($"/forms/{Form}/{Period}?org={school.Code}");
+        }
+        catch (Core.Imports.ImportRefusedException refused)
+        {
+            Message = "Файл не принят: " + string.Join("; ", refused.Issues.Select(i => i.ToString()));
+            return Page();
+        }
+        finally
+        {
+            uploads.Delete(token, scope.UserId);
+        }
     }
 
     private async Task<OrgUnit> LoadAsync(CancellationToken ct)
