@@ -19,12 +19,23 @@ internal static class IndicatorsCommand
         var indicator = new Option<string[]>("--indicator") { Description = "Только эти показатели (можно несколько)", AllowMultipleArgumentsPerToken = true };
         var format = new Option<string>("--format") { Description = "Формат вывода: table, json или csv", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var command = new Command("indicators", "Рассчитать показатели для организации и периода") { org, period, children, indicator, format };
+        var asOf = new Option<string?>("--as-of") { Description = "Дата, на которую оценивается исполнение плана (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД; по умолчанию сегодня)" };
+        var lagging = new Option<bool>("--lagging") { Description = "Только подчинённые организации, не исполняющие свой план (не исполнен или под риском)" };
+        var command = new Command("indicators", "Рассчитать показатели для организации и периода") { org, period, children, indicator, format, asOf, lagging };
         command.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(
-                parse.GetValue(org)!, parse.GetValue(period)!, parse.GetValue(children), parse.GetValue(indicator)), ct);
+            DateOnly? date = null;
+            if (parse.GetValue(asOf) is { } text)
+            {
+                date = Mera.Core.Imports.CellParsing.TryDate(text, out var d) ? d : throw new ArgumentException($"«{text}» не является датой");
+            }
+            IReadOnlyList<IndicatorResult> rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(
+                parse.GetValue(org)!, parse.GetValue(period)!, parse.GetValue(children) || parse.GetValue(lagging), parse.GetValue(indicator), date), ct);
+            if (parse.GetValue(lagging))
+            {
+                rows = rows.Where(r => r.Org != parse.GetValue(org) && PlanFact.IsLagging(r.Status)).ToList();
+            }
             switch (parse.GetValue(format))
             {
                 case "json": await WriteJson(cli.Out, rows); break;
@@ -60,10 +71,11 @@ internal static class IndicatorsCommand
         {
             var first = group.First();
             var table = new Table().Title($"[bold]{Markup.Escape(first.Name)}[/] ({first.Indicator}) — {Markup.Escape(first.PeriodName)}");
-            table.AddColumns("Организация", "Значение", "Числитель", "Знаменатель", "Сдали");
+            table.AddColumns("Организация", "Значение", "Числитель", "Знаменатель", "Сдали", "План", "Исполнение");
             foreach (var r in group)
             {
-                table.AddRow(Markup.Escape(r.OrgName), FormatValue(r.Value, r.Unit), FormatNumber(r.Numerator), FormatNumber(r.Denominator), $"{r.Reported} из {r.Expected}");
+                table.AddRow(Markup.Escape(r.OrgName), FormatValue(r.Value, r.Unit), FormatNumber(r.Numerator), FormatNumber(r.Denominator),
+                    $"{r.Reported} из {r.Expected}", r.Target is null ? "—" : FormatValue(r.Target, r.Unit), r.StatusName);
             }
             console.Write(table);
         }

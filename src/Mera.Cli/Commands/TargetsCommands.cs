@@ -17,6 +17,33 @@ internal static class TargetsCommands
             await cli.Out.WriteLineAsync($"Строк {result.RowsRead}; добавлено {result.Added}, изменено {result.Updated}, без изменений {result.Unchanged}.");
             return 0;
         });
-        return new Command("targets", "Плановые значения показателей") { import };
+        return new Command("targets", "Плановые значения показателей") { import, Set(cli) };
+    }
+
+    private static Command Set(CliContext cli)
+    {
+        var org = new Option<string>("--org") { Description = "Код организации (для --each-school — муниципалитета)", Required = true };
+        var indicator = new Option<string>("--indicator") { Description = "Код показателя", Required = true };
+        var year = new Option<int>("--year") { Description = "Год", Required = true };
+        var value = new Option<double>("--value") { Description = "Плановое значение (для процентов — в процентах, 70 = 70 %)", Required = true };
+        var eachSchool = new Option<bool>("--each-school") { Description = "Правило для каждой школы организации («не менее 70 % в каждом ОУ»)" };
+        var baseValue = new Option<double?>("--base-value") { Description = "Базовое значение" };
+        var baseDate = new Option<string?>("--base-date") { Description = "Дата базового значения, ДД.ММ.ГГГГ" };
+        var cumulative = new Option<bool>("--cumulative") { Description = "Нарастающим итогом" };
+        var set = new Command("set", "Установить плановое значение (или правило для всех школ)") { org, indicator, year, value, eachSchool, baseValue, baseDate, cumulative };
+        set.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            DateOnly? date = null;
+            if (parse.GetValue(baseDate) is { } text)
+            {
+                date = Mera.Core.Imports.CellParsing.TryDate(text, out var d) ? d : throw new ArgumentException($"«{text}» не является датой (ДД.ММ.ГГГГ)");
+            }
+            var result = await SetTargets.RunAsync(database, new SetTargets.Command(parse.GetValue(org)!, parse.GetValue(indicator)!, parse.GetValue(year),
+                parse.GetValue(value), parse.GetValue(eachSchool), parse.GetValue(baseValue), date, parse.GetValue(cumulative), cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Плановых значений: добавлено {result.Added}, изменено {result.Updated}, без изменений {result.Unchanged}.");
+            return 0;
+        });
+        return set;
     }
 }

@@ -22,4 +22,13 @@ public sealed record IndicatorResult(
     string FormulaEffectiveFrom)
 {
     public const string NoTarget = "no_target";
+
+    /// <summary>The value compared with the target: this period's, or the latest earlier one of the year with data.</summary>
+    public double? Fact { get; init; }
+
+    /// <summary>While the year runs: the linear projection of this year's periods to year-end.</summary>
+    public double? Projected { get; init; }
+
+    /// <summary>«Исполнен», «Не исполнен», «Под риском», «План не установлен».</summary>
+    public string StatusName => PlanFact.ToRussian(Status);
 }

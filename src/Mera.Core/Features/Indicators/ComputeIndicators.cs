@@ -11,7 +11,9 @@ namespace Mera.Core.Features.Indicators;
 /// </summary>
 public static class ComputeIndicators
 {
-    public sealed record Query(string OrgCode, string PeriodCode, bool Children = false, IReadOnlyList<string>? Indicators = null);
+    /// <summary>`AsOf` decides whether the year is still running (for «Под риском»); null means today.</summary>
+    public sealed record Query(string OrgCode, string PeriodCode, bool Children = false, IReadOnlyList<string>? Indicators = null,
+        DateOnly? AsOf = null, bool AssessTargets = true);
 
     public static async Task<IReadOnlyList<IndicatorResult>> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
     {
@@ -47,7 +49,7 @@ public static class ComputeIndicators
                 results.Add(ToResult(groupOrgs[g], period, plan.Indicators[k], sums[g, k]));
             }
         }
-        return results;
+        return query.AssessTargets ? await AssessTargets.RunAsync(database, query, period, results, ct) : results;
     }
 
     private static async Task<List<Indicator>> LoadIndicatorsAsync(MeraDbContext db, IReadOnlyList<string>? codes, CancellationToken ct)

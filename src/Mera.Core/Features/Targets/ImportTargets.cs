@@ -17,10 +17,12 @@ public static class ImportTargets
     public static async Task<Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
         string[] org = ["org", "организация", "инн"], indicator = ["indicator", "показатель"], year = ["year", "год"],
-            value = ["value", "значение", "план"], baseValue = ["base_value", "базовое значение"], baseDate = ["base_date", "дата базового значения"];
+            value = ["value", "значение", "план"], baseValue = ["base_value", "базовое значение"], baseDate = ["base_date", "дата базового значения"],
+            cumulative = ["cumulative", "нарастающим итогом"];
         var table = TableReader.OpenWithColumns(command.FilePath, [org, indicator, year, value], command.DisplayName);
         int orgCol = table.ColumnOf(org), indCol = table.ColumnOf(indicator), yearCol = table.ColumnOf(year),
-            valueCol = table.ColumnOf(value), baseCol = table.ColumnOf(baseValue), dateCol = table.ColumnOf(baseDate);
+            valueCol = table.ColumnOf(value), baseCol = table.ColumnOf(baseValue), dateCol = table.ColumnOf(baseDate),
+            cumulativeCol = table.ColumnOf(cumulative);
         await using var db = database.CreateContext();
         var orgs = await OrgDirectory.LoadAsync(db, ct);
         var indicators = await db.Indicators.AsNoTracking().Select(i => i.Code).ToHashSetAsync(ct);
@@ -55,7 +57,11 @@ public static class ImportTargets
             {
                 continue;
             }
-            var target = new Target { OrgUnitId = unit.Id, IndicatorCode = code, Year = y, Value = plan, BaseValue = baseNumber, BaseDate = date };
+            var target = new Target
+            {
+                OrgUnitId = unit.Id, IndicatorCode = code, Year = y, Value = plan, BaseValue = baseNumber, BaseDate = date,
+                IsCumulative = CellParsing.Flag(row.Cell(cumulativeCol)) == true,
+            };
             if (parsed.TryGetValue((unit.Id, code, y), out var earlier) && earlier.Row.Value != plan)
             {
                 Error(valueCol, $"план для {unit.Code} / {code} / {y} уже указан в строке {earlier.Line} другим");
@@ -66,32 +72,16 @@ public static class ImportTargets
         {
             throw new ImportRefusedException(issues);
         }
-        int added = 0, updated = 0, unchanged = 0;
-        foreach (var (key, (t, _)) in parsed)
+        var codes = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        var writer = new TargetWriter(db, existing, command.User, clock);
+        foreach (var (t, _) in parsed.Values)
         {
-            if (!existing.TryGetValue(key, out var current))
-            {
-                t.UpdatedAt = clock.GetUtcNow();
-                t.UpdatedBy = command.User;
-                db.Targets.Add(t);
-                added++;
-            }
-            else if (current.Value != t.Value || current.BaseValue != t.BaseValue || current.BaseDate != t.BaseDate)
-            {
-                (current.Value, current.BaseValue, current.BaseDate) = (t.Value, t.BaseValue, t.BaseDate);
-                current.UpdatedAt = clock.GetUtcNow();
-                current.UpdatedBy = command.User;
-                updated++;
-            }
-            else
-            {
-                unchanged++;
-            }
+            writer.Write(t, codes[t.OrgUnitId]);
         }
         if (!command.DryRun)
         {
             await db.SaveChangesAsync(ct);
         }
-        return new Result(rows, added, updated, unchanged);
+        return new Result(rows, writer.Added, writer.Updated, writer.Unchanged);
     }
 }

@@ -1,0 +1,98 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Core.Features.Indicators;
+
+/// <summary>
+/// Fills `target` and `status` of computed indicators from the yearly targets of each org. The fact is the value
+/// of the row's period, or — when that period has no data — of the latest earlier period of the year with data.
+/// While the year runs, earlier periods of the same type (up to six) give the linear projection to year-end.
+/// A cumulative target of a `number` indicator is compared with the sum of the yearly facts since its base year.
+/// </summary>
+internal static class AssessTargets
+{
+    private const int ProjectionPeriods = 6;
+
+    public static async Task<IReadOnlyList<IndicatorResult>> RunAsync(MeraDb database, ComputeIndicators.Query query, Period period,
+        IReadOnlyList<IndicatorResult> rows, CancellationToken ct)
+    {
+        var year = period.Type == PeriodType.Year ? period : period.ContainerOf(PeriodType.Year);
+        await using var db = database.CreateContext();
+        var orgCodes = rows.Select(r => r.Org).Distinct().ToList();
+        var indicatorCodes = rows.Select(r => r.Indicator).Distinct().ToList();
+        var targets = await (from t in db.Targets.AsNoTracking()
+                             join o in db.OrgUnits.AsNoTracking() on t.OrgUnitId equals o.Id
+                             where t.Year == year.Start.Year && orgCodes.Contains(o.Code) && indicatorCodes.Contains(t.IndicatorCode)
+                             select new { o.Code, Target = t }).ToListAsync(ct);
+        if (targets.Count == 0)
+        {
+            return rows;
+        }
+        var byKey = targets.ToDictionary(t => (t.Code, t.Target.IndicatorCode), t => t.Target);
+        var lowerIsBetter = await db.Indicators.AsNoTracking().Where(i => i.LowerIsBetter).Select(i => i.Code).ToListAsync(ct);
+        var running = query.AsOf is DateOnly asOf ? asOf <= year.End : DateOnly.FromDateTime(DateTime.Today) <= year.End;
+        var series = await EarlierPeriodsAsync(database, query, period, year, ct);
+        var inYear = period.Type == PeriodType.Year ? [period] : year.Inside(period.Type).ToList();
+        var positions = (Current: Math.Max(0, inYear.FindIndex(p => p.Code == period.Code)), Last: inYear.Count - 1);
+        var result = new List<IndicatorResult>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (!byKey.TryGetValue((r.Org, r.Indicator), out var target))
+            {
+                result.Add(r);
+                continue;
+            }
+            var points = series.TryGetValue((r.Org, r.Indicator), out var earlier) ? earlier.ToList() : [];
+            if (r.Value is double v)
+            {
+                points.Add((positions.Current, v));
+            }
+            var fact = r.Value ?? (points.Count > 0 ? points[^1].Value : null);
+            if (target.IsCumulative && r.Unit != "%")
+            {
+                fact = await CumulativeFactAsync(database, r, target, fact, ct);
+            }
+            var projected = PlanFact.Project(points, positions.Last);
+            var status = PlanFact.Status(fact, target.Value, lowerIsBetter.Contains(r.Indicator), running, projected);
+            result.Add(r with { Target = target.Value, Status = status, Fact = fact, Projected = running ? projected : null });
+        }
+        return result;
+    }
+
+    /// <summary>The indicator over the earlier periods of the same type in the year (the projection's points).</summary>
+    private static async Task<Dictionary<(string Org, string Indicator), List<(int Index, double Value)>>> EarlierPeriodsAsync(
+        MeraDb database, ComputeIndicators.Query query, Period period, Period year, CancellationToken ct)
+    {
+        var result = new Dictionary<(string, string), List<(int, double)>>();
+        if (period.Type == PeriodType.Year)
+        {
+            return result;
+        }
+        // Positions inside the year (Q1 = 0 …), so the line is drawn against real time even with gaps.
+        var inYear = year.Inside(period.Type).ToList();
+        var earlier = inYear.Select((p, i) => (Period: p, Index: i)).Where(x => x.Period.End < period.Start).TakeLast(ProjectionPeriods - 1);
+        foreach (var (p, index) in earlier)
+        {
+            var rows = await ComputeIndicators.RunAsync(database, query with { PeriodCode = p.Code, AssessTargets = false }, ct);
+            foreach (var r in rows.Where(r => r.Value is not null))
+            {
+                (result.TryGetValue((r.Org, r.Indicator), out var list) ? list : result[(r.Org, r.Indicator)] = []).Add((index, r.Value!.Value));
+            }
+        }
+        return result;
+    }
+
+    private static async Task<double?> CumulativeFactAsync(MeraDb database, IndicatorResult r, Target target, double? fact, CancellationToken ct)
+    {
+        var first = target.BaseDate?.Year + 1 ?? target.Year;
+        var total = fact ?? 0;
+        for (var y = first; y < target.Year; y++)
+        {
+            var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(r.Org, y.ToString(), Indicators: [r.Indicator], AssessTargets: false), ct);
+            total += rows.Single().Value ?? 0;
+        }
+        return total;
+    }
+}
