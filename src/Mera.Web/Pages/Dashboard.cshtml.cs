@@ -52,7 +52,7 @@ public sealed class DashboardModel(MeraDb database, CurrentUser current, TimePro
         foreach (var period in periods)
         {
             var values = period == Current ? Own
-                : await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(Unit.Code, period.Code), ct);
+                : await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(Unit.Code, period.Code, AssessTargets: false), ct);
             foreach (var r in values)
             {
                 (Trends.TryGetValue(r.Indicator, out var list) ? list : Trends[r.Indicator] = []).Add((period.Code, r.Value));

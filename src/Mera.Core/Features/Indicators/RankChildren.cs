@@ -19,7 +19,7 @@ public static class RankChildren
 
     public static async Task<Result> RunAsync(MeraDb database, string orgCode, string periodCode, CancellationToken ct = default)
     {
-        var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(orgCode, periodCode, Children: true), ct);
+        var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(orgCode, periodCode, Children: true, AssessTargets: false), ct);
         var own = rows.Where(r => r.Org == orgCode).ToList();
         await using var db = database.CreateContext();
         var lowerIsBetter = db.Indicators.Where(i => i.LowerIsBetter).Select(i => i.Code).ToHashSet();

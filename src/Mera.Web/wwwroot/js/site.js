@@ -21,7 +21,7 @@
     const datasets = [{ data: values, backgroundColor: "#4a7fb5", borderColor: "#1f4e79", spanGaps: true, tension: 0.25 }];
     if (canvas.dataset.reference) {
       const ref = Number(canvas.dataset.reference);
-      datasets.push({ type: "line", data: values.map(() => ref), borderColor: "#d9822b", borderDash: [5, 4], pointRadius: 0, label: "итого" });
+      datasets.push({ type: "line", data: values.map(() => ref), borderColor: "#d9822b", borderDash: [5, 4], pointRadius: 0, label: canvas.dataset.referenceLabel || "итого" });
     }
     new Chart(canvas, {
       type: kind,
@@ -67,6 +67,15 @@
     });
   }
 
+  function lagging(box) {
+    const table = document.querySelector(box.dataset.lagging);
+    box.addEventListener("change", () => {
+      Array.from(table.tBodies[0].rows).forEach((tr) => {
+        tr.classList.toggle("d-none", box.checked && tr.dataset.laggingRow !== "1");
+      });
+    });
+  }
+
   function checkAll(box) {
     box.addEventListener("change", () => {
       document.querySelectorAll(box.dataset.checkAll).forEach((b) => { if (!b.disabled) b.checked = box.checked; });
@@ -78,5 +87,6 @@
     document.querySelectorAll("table.sortable").forEach(sortable);
     document.querySelectorAll("input[data-filter]").forEach(filter);
     document.querySelectorAll("input[data-check-all]").forEach(checkAll);
+    document.querySelectorAll("input[data-lagging]").forEach(lagging);
   });
 })();
