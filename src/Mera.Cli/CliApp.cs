@@ -31,6 +31,8 @@ public static class CliApp
             ImportsCommands.Create(context),
             TemplateCommand.Create(context),
             UsersCommands.Create(context),
+            PlanCommands.Roadmap(context),
+            PlanCommands.Decisions(context),
             TargetsCommands.Create(context),
             IndicatorsCommand.Create(context),
         };

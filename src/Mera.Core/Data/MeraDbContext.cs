@@ -19,6 +19,9 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
     public DbSet<DataValueHistory> DataValueHistory => Set<DataValueHistory>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<RoadmapItem> RoadmapItems => Set<RoadmapItem>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<DecisionItem> DecisionItems => Set<DecisionItem>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -34,6 +37,22 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
             e.ToTable("audit_log");
             e.Property(x => x.User).HasColumnName("user_name");
             e.HasIndex(x => x.At);
+        });
+        b.Entity<RoadmapItem>(e =>
+        {
+            e.ToTable("roadmap_items");
+            e.HasIndex(x => new { x.OrgUnitId, x.Number }).IsUnique();
+        });
+        b.Entity<Decision>(e =>
+        {
+            e.ToTable("decisions");
+            e.HasIndex(x => new { x.OrgUnitId, x.Number }).IsUnique();
+            e.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<DecisionItem>(e =>
+        {
+            e.ToTable("decision_items");
+            e.HasIndex(x => new { x.DecisionId, x.Number }).IsUnique();
         });
         b.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
         b.Entity<IdentityUserLogin<string>>().ToTable("user_logins");

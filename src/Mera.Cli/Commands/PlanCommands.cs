@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Mera.Core.Features.Decisions;
+using Mera.Core.Features.Roadmap;
+using Mera.Core.Formatting;
+using Mera.Core.Imports;
+using Spectre.Console;
+
+namespace Mera.Cli.Commands;
+
+/// <summary>`./mera roadmap import|list|done` and `./mera decisions import|list|report`.</summary>
+internal static class PlanCommands
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Roadmap(CliContext cli)
+    {
+        var org = new Option<string>("--org") { Description = "Код организации, чья это дорожная карта", Required = true };
+        var file = new Argument<FileInfo>("file") { Description = "Таблица дорожной карты (CSV, XLSX, XLS)" };
+        var import = new Command("import", "Загрузить дорожную карту") { file, org };
+        import.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var r = await ImportRoadmap.RunAsync(database, new ImportRoadmap.Command(parse.GetValue(file)!.FullName, parse.GetValue(org)!, cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Мероприятий: добавлено {r.Added}, изменено {r.Updated}, без изменений {r.Unchanged}.");
+            return 0;
+        });
+        var (asOf, format) = (AsOf(), Format());
+        var list = new Command("list", "Мероприятия и их состояние на дату") { org, asOf, format };
+        list.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var items = await ListRoadmap.RunAsync(database, parse.GetValue(org)!, Date(parse.GetValue(asOf), cli), ct);
+            await WriteAsync(cli, parse.GetValue(format)!, items,
+                ["№", "Мероприятие", "Начало", "Окончание", "Ответственный", "Документ", "Состояние"],
+                i => [i.Number, i.Title, D(i.Start), i.Deadline ?? D(i.End), i.Responsible ?? "", i.Document ?? "", i.StatusName]);
+            return 0;
+        });
+        var number = new Option<string>("--number") { Description = "Номер мероприятия", Required = true };
+        var on = new Option<string?>("--on") { Description = "Дата выполнения (по умолчанию сегодня)" };
+        var comment = new Option<string?>("--comment") { Description = "Комментарий, документ-подтверждение" };
+        var done = new Command("done", "Отметить мероприятие выполненным") { org, number, on, comment };
+        done.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            await ReportRoadmapItem.RunAsync(database, new ReportRoadmapItem.Command(parse.GetValue(org)!, parse.GetValue(number)!,
+                Date(parse.GetValue(on), cli), parse.GetValue(comment), cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Мероприятие № {parse.GetValue(number)} отмечено выполненным.");
+            return 0;
+        });
+        return new Command("roadmap", "Дорожная карта (план мероприятий)") { import, list, done };
+    }
+
+    public static Command Decisions(CliContext cli)
+    {
+        var org = new Option<string>("--org") { Description = "Код организации (чьи решения)", Required = true };
+        var file = new Argument<FileInfo>("file") { Description = "Пункты решений: Решение, Дата, Пункт, Текст, Ответственный, Срок" };
+        var import = new Command("import", "Загрузить решения коллегии") { file, org };
+        import.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var r = await ImportDecisions.RunAsync(database, new ImportDecisions.Command(parse.GetValue(file)!.FullName, parse.GetValue(org)!, cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Решений {r.Decisions}, пунктов {r.Items}.");
+            return 0;
+        });
+        var (asOf, format) = (AsOf(), Format());
+        var list = new Command("list", "Пункты решений и их состояние на дату") { org, asOf, format };
+        list.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var items = await ListDecisions.RunAsync(database, parse.GetValue(org)!, Date(parse.GetValue(asOf), cli), ct);
+            await WriteAsync(cli, parse.GetValue(format)!, items, ["Решение", "Пункт", "Текст", "Ответственный", "Срок", "Ближайший срок", "Состояние"],
+                i => [$"№ {i.Decision} от {D(i.DecisionDate)}", i.Number, i.Text, i.Responsible ?? "", i.Deadline ?? "", D(i.NextDeadline), i.StatusName]);
+            return 0;
+        });
+        var item = new Option<int>("--item") { Description = "Идентификатор пункта (id из списка)", Required = true };
+        var note = new Option<string>("--note") { Description = "Что сделано", Required = true };
+        var on = new Option<string?>("--on") { Description = "Дата отчёта (по умолчанию сегодня)" };
+        var report = new Command("report", "Отчёт об исполнении пункта решения") { item, note, on };
+        report.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            await ReportDecisionItem.RunAsync(database, new ReportDecisionItem.Command(parse.GetValue(item), Date(parse.GetValue(on), cli),
+                parse.GetValue(note)!, cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync("Отчёт сохранён.");
+            return 0;
+        });
+        return new Command("decisions", "Решения коллегии и их исполнение") { import, list, report };
+    }
+
+    private static Option<string?> AsOf() => new("--as-of") { Description = "Дата, на которую определяется состояние (по умолчанию сегодня)" };
+
+    private static Option<string> Format()
+    {
+        var format = new Option<string>("--format") { Description = "table, json или csv", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        return format;
+    }
+
+    private static DateOnly Date(string? text, CliContext cli) => text is null
+        ? DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime)
+        : CellParsing.TryDate(text, out var d) ? d : throw new ArgumentException($"«{text}» не является датой (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)");
+
+    private static string D(DateOnly? d) => d is DateOnly v ? RussianFormat.Date(v) : "";
+
+    private static async Task WriteAsync<T>(CliContext cli, string format, IReadOnlyList<T> items, string[] headers, Func<T, string[]> cells)
+    {
+        if (format == "json")
+        {
+            await cli.Out.WriteLineAsync(JsonSerializer.Serialize(items, Json));
+            return;
+        }
+        if (format == "csv")
+        {
+            await cli.Out.WriteLineAsync(string.Join(';', headers));
+            foreach (var i in items)
+            {
+                await cli.Out.WriteLineAsync(string.Join(";", cells(i).Select(c => "\"" + SpreadsheetText.Safe(c).Replace("\"", "\"\"") + "\"")));
+            }
+            return;
+        }
+        var table = new Table().AddColumns(headers);
+        foreach (var i in items)
+        {
+            table.AddRow(cells(i).Select(Markup.Escape).ToArray());
+        }
+        cli.Console.Write(table);
+    }
+}
