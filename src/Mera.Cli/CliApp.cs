@@ -33,6 +33,7 @@ public static class CliApp
             UsersCommands.Create(context),
             PlanCommands.Roadmap(context),
             PlanCommands.Decisions(context),
+            AgreementCommands.Create(context),
             TargetsCommands.Create(context),
             IndicatorsCommand.Create(context),
         };

@@ -128,3 +128,52 @@ internal static class PlanCommands
         cli.Console.Write(table);
     }
 }
+
+/// <summary>`./mera agreement import|link|show`: the agreement with the region and its plan against the fact.</summary>
+internal static class AgreementCommands
+{
+    public static Command Create(CliContext cli)
+    {
+        var org = new Option<string>("--org") { Description = "Код муниципалитета — стороны соглашения", Required = true };
+        var number = new Option<string>("--number") { Description = "Номер соглашения", Required = true };
+        var date = new Option<string>("--date") { Description = "Дата соглашения ДД.ММ.ГГГГ", Required = true };
+        var parties = new Option<string?>("--parties") { Description = "Стороны соглашения" };
+        var file = new Argument<FileInfo>("file") { Description = "Приложение 1: значения результатов по годам" };
+        var import = new Command("import", "Загрузить таблицу значений соглашения") { file, org, number, date, parties };
+        import.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var on = Mera.Core.Imports.CellParsing.TryDate(parse.GetValue(date)!, out var d) ? d : throw new ArgumentException($"«{parse.GetValue(date)}» не является датой");
+            var r = await Mera.Core.Features.Agreements.ImportAgreement.RunAsync(database, new Mera.Core.Features.Agreements.ImportAgreement.Command(
+                parse.GetValue(file)!.FullName, parse.GetValue(org)!, parse.GetValue(number)!, on, parse.GetValue(parties), cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Строк {r.Rows}, значений {r.Values}, годы {string.Join(", ", r.Years)}.");
+            return 0;
+        });
+        var row = new Option<string>("--row") { Description = "Номер строки приложения", Required = true };
+        var indicator = new Option<string>("--indicator") { Description = "Код показателя каталога", Required = true };
+        var link = new Command("link", "Связать строку соглашения с показателем (её значения станут плановыми)") { org, number, row, indicator };
+        link.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var n = await Mera.Core.Features.Agreements.LinkAgreementRow.RunAsync(database, new Mera.Core.Features.Agreements.LinkAgreementRow.Command(
+                parse.GetValue(org)!, parse.GetValue(number)!, parse.GetValue(row)!, parse.GetValue(indicator)!, cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Строка связана с показателем; плановых значений записано: {n}.");
+            return 0;
+        });
+        var asOf = new Option<string?>("--as-of") { Description = "Дата оценки исполнения (по умолчанию сегодня)" };
+        var show = new Command("show", "План и факт по соглашению (JSON)") { org, number, asOf };
+        show.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var day = parse.GetValue(asOf) is { } t ? (Mera.Core.Imports.CellParsing.TryDate(t, out var x) ? x : throw new ArgumentException($"«{t}» не является датой"))
+                : DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
+            var result = await Mera.Core.Features.Agreements.ShowAgreement.RunAsync(database, parse.GetValue(org)!, parse.GetValue(number)!, day, ct);
+            await cli.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+            {
+                WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            }));
+            return 0;
+        });
+        return new Command("agreement", "Соглашение с регионом: значения результатов по годам") { import, link, show };
+    }
+}

@@ -22,6 +22,8 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
     public DbSet<RoadmapItem> RoadmapItems => Set<RoadmapItem>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionItem> DecisionItems => Set<DecisionItem>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementValue> AgreementValues => Set<AgreementValue>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -53,6 +55,17 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
         {
             e.ToTable("decision_items");
             e.HasIndex(x => new { x.DecisionId, x.Number }).IsUnique();
+        });
+        b.Entity<Agreement>(e =>
+        {
+            e.ToTable("agreements");
+            e.HasIndex(x => new { x.OrgUnitId, x.Number }).IsUnique();
+            e.HasMany(x => x.Values).WithOne().HasForeignKey(v => v.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AgreementValue>(e =>
+        {
+            e.ToTable("agreement_values");
+            e.HasIndex(x => new { x.AgreementId, x.RowNumber, x.Year }).IsUnique();
         });
         b.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
         b.Entity<IdentityUserLogin<string>>().ToTable("user_logins");

@@ -1,0 +1,48 @@
+namespace Mera.IntegrationTests;
+
+public class AgreementTests
+{
+    // Laid out like seed 003 Annex 1: years in a second header row, «1 2 3 4 5» repeated after page breaks,
+    // a title carried over a page break with a hyphen, «…, из них …» notes and «-» for no value.
+    private const string Annex1 =
+        "№ п/п\tНаименование результата (показателя)\tЗначения результатов (показателя) по годам\t\t\n" +
+        "\t\t2023\t2024\t2025\n" +
+        "1\t2\t3\t4\t5\n" +
+        "Региональный проект «Успех каждого ребенка»\t\t\t\t\n" +
+        "9\tЧисло детей с ОВЗ, обучающихся по дополнительным программам, че-\t144\t162\t181\n" +
+        "\n1\t2\t3\t4\t5\n" +
+        "\tловек\t\t\t\n" +
+        "10.\tОбщее количество детей, использующих сертификат\t6675, из них сертификатов ПФДО 1669\t9178, из них сертификатов ПФДО 2295\t-\n" +
+        "Региональный проект «Цифровая образовательная среда»\t\t\t\t\n" +
+        "18.\tЧисленность обучающихся, для которых формируется цифровой образовательный профиль\t20\t50\t70\n";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Annex_1_is_read_with_its_projects_notes_and_linked_plan_against_fact(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await District.SetUpAsync(db, 2);
+        await District.ImportValuesAsync(db, "s1,openschool.students.registered,2024Q4,30\ns2,openschool.students.registered,2024Q4,25\n");
+        var import = await Cli.OkAsync(db, "agreement", "import", Cli.WriteFile("annex1.tsv", Annex1), "--org", "m1", "--number", "01/0-2023-1", "--date", "14.02.2023");
+        Assert.Contains("Строк 3, значений 8, годы 2023, 2024, 2025.", import.Out);
+        await Cli.OkAsync(db, "agreement", "link", "--org", "m1", "--number", "01/0-2023-1", "--row", "18", "--indicator", "cos.students.profile_count");
+
+        var show = System.Text.Json.JsonDocument.Parse((await Cli.OkAsync(db, "agreement", "show", "--org", "m1", "--number", "01/0-2023-1", "--as-of", "2025-02-01")).Out).RootElement;
+        var rows = show.GetProperty("rows").EnumerateArray().ToArray();
+        Assert.Equal("Число детей с ОВЗ, обучающихся по дополнительным программам, человек", rows[0].GetProperty("title").GetString());
+        Assert.Equal("Региональный проект «Успех каждого ребенка»", rows[0].GetProperty("project").GetString());
+        var certificates = rows[1].GetProperty("cells")[0];
+        Assert.Equal(6675, certificates.GetProperty("plan").GetDouble());
+        Assert.Equal("из них сертификатов ПФДО 1669", certificates.GetProperty("note").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows[1].GetProperty("cells")[2].GetProperty("plan").ValueKind);
+        var profile = rows[2].GetProperty("cells")[1];
+        Assert.Equal(50, profile.GetProperty("plan").GetDouble());
+        Assert.Equal(55, profile.GetProperty("fact").GetDouble());
+        Assert.Equal("achieved", profile.GetProperty("status").GetString());
+
+        // The linked row's plan is now the municipality's target: indicators show it too.
+        var indicator = Cli.Row(await Cli.OkAsync(db, "indicators", "--org", "m1", "--period", "2024", "--format", "json",
+            "--indicator", "cos.students.profile_count", "--as-of", "2025-02-01"), "m1", "cos.students.profile_count");
+        Assert.Equal(50, indicator.GetProperty("target").GetDouble());
+    }
+}
