@@ -57,6 +57,7 @@ public static class LoadDemo
             "demo", "демонстрационные данные", "demo", null, RegionCode, records, [], records.Count, 0, DryRun: false,
             User: "demo", Source: ValueSource.Demo), clock, ct);
         await DemoSubmissions.AddAsync(db, records, today, ct);
+        await DemoPlans.AddAsync(db, orgs["demo-enisey"], today, clock, ct);
         await Users.DemoUsers.EnsureAsync(database, clock, ct);
         return new Result(orgs.Count, saved.ValuesWritten, targets);
     }
