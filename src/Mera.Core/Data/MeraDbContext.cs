@@ -23,6 +23,7 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionItem> DecisionItems => Set<DecisionItem>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<RoadmapEvidence> RoadmapEvidence => Set<RoadmapEvidence>();
     public DbSet<AgreementValue> AgreementValues => Set<AgreementValue>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -55,6 +56,11 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
         {
             e.ToTable("decision_items");
             e.HasIndex(x => new { x.DecisionId, x.Number }).IsUnique();
+        });
+        b.Entity<RoadmapEvidence>(e =>
+        {
+            e.ToTable("roadmap_evidence");
+            e.HasIndex(x => x.RoadmapItemId);
         });
         b.Entity<Agreement>(e =>
         {

@@ -48,3 +48,15 @@ public sealed class DecisionItem
     public DateOnly? CompletedOn { get; set; }
     public string? ReportNotes { get; set; }
 }
+
+/// <summary>A document that proves a roadmap item (приказ, справка, отчет), kept in the database with who uploaded it.</summary>
+public sealed class RoadmapEvidence
+{
+    public int Id { get; set; }
+    public int RoadmapItemId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
+    public required string UploadedBy { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+}

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mera.Web.Pages.Plan;
 
 /// <summary>The roadmap as a table and as a timeline by month, and the collegium's decision items, with their status today.</summary>
+[RequestSizeLimit(RoadmapEvidenceFiles.MaxBytes + 1024 * 1024)]
 public sealed class RoadmapModel(MeraDb database, CurrentUser current, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Org { get; set; }
@@ -23,8 +24,28 @@ public sealed class RoadmapModel(MeraDb database, CurrentUser current, TimeProvi
     public bool CanReport { get; private set; }
     public (DateOnly From, DateOnly To) Span { get; private set; }
     public string? Message { get; private set; }
+    public IReadOnlyList<RoadmapEvidenceFiles.Info> Evidence { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostEvidenceAsync(string number, IFormFile? file, CancellationToken ct) => await ActAsync(async scope =>
+    {
+        if (file is null)
+        {
+            throw new OperationRefusedException("Выберите файл");
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        await RoadmapEvidenceFiles.AddAsync(database, Unit.Id, number, file.FileName, file.ContentType, buffer.ToArray(), scope.Login, clock, ct);
+    }, ct);
+
+    /// <summary>A proving document, sent only when its item belongs to an org the user sees.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, CancellationToken ct)
+    {
+        Unit = await current.OrgAsync(Org, ct);
+        var file = await RoadmapEvidenceFiles.ReadAsync(database, Unit.Id, id, ct) ?? throw new NotVisibleException();
+        return File(file.Content, "application/octet-stream", file.FileName);
+    }
 
     public async Task<IActionResult> OnPostDoneAsync(string number, string? comment, CancellationToken ct) => await ActAsync(scope =>
         ReportRoadmapItem.RunAsync(database, new ReportRoadmapItem.Command(Unit.Code, number, Day, comment, scope.Login), clock, ct), ct);
@@ -65,6 +86,7 @@ public sealed class RoadmapModel(MeraDb database, CurrentUser current, TimeProvi
         Day = Core.Imports.CellParsing.TryDate(AsOf ?? "", out var d) ? d : DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         Items = await ListRoadmap.RunAsync(database, Unit.Code, Day, ct);
         Decisions = await ListDecisions.RunAsync(database, Unit.Code, Day, ct);
+        Evidence = await RoadmapEvidenceFiles.ListAsync(database, Unit.Id, ct);
         var dates = Items.SelectMany(i => new[] { i.Start, i.End, i.NextDeadline }).OfType<DateOnly>().ToList();
         Span = dates.Count == 0 ? (Day, Day) : (new DateOnly(dates.Min().Year, dates.Min().Month, 1), new DateOnly(dates.Max().Year, dates.Max().Month, 1).AddMonths(1).AddDays(-1));
         Message = TempData["Message"] as string;
