@@ -63,8 +63,8 @@ public class Journeys(MeraServer server)
             "Аксубаевский район;1603000000;Чужая;1;1;1;1\n", new System.Text.UTF8Encoding(true));
         await officer.GotoAsync(server.BaseUrl + "/imports");
         await officer.GetByLabel("Что загружается").SelectOptionAsync("educont");
-        await officer.GetByLabel("Период").FillAsync("2026Q4");
-        await officer.GetByLabel("Файл").SetInputFilesAsync(file);
+        await officer.GetByLabel("Период", new() { Exact = true }).FillAsync("2026Q4");
+        await officer.GetByLabel("Файл (CSV, XLSX, XLS или ZIP с шаблонами)").SetInputFilesAsync(file);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Проверить" }).ClickAsync();
         await Expect(officer.GetByText("Пропущено строк других муниципалитетов: 1.")).ToBeVisibleAsync();
         await MeraServer.ShotAsync(officer, "06-import-preview");

@@ -76,6 +76,42 @@
     });
   }
 
+  // Big exports over a slow line: show how much of the file has gone, then that the server is checking it.
+  // Without JavaScript the form posts normally.
+  function uploadProgress(form) {
+    const box = document.querySelector(form.dataset.uploadProgress);
+    form.addEventListener("submit", (event) => {
+      if (!window.XMLHttpRequest || !window.FormData) return;
+      event.preventDefault();
+      const bar = box.querySelector("progress");
+      const text = box.querySelector("[role=status]");
+      box.hidden = false;
+      form.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+      const xhr = new XMLHttpRequest();
+      xhr.open("POST", form.action);
+      xhr.upload.addEventListener("progress", (e) => {
+        if (!e.lengthComputable) return;
+        const share = Math.round((e.loaded / e.total) * 100);
+        bar.value = share;
+        text.textContent = "Передано " + share + " % (" + ru.format(e.loaded / 1048576) + " из " + ru.format(e.total / 1048576) + " МБ)";
+      });
+      xhr.upload.addEventListener("load", () => {
+        bar.removeAttribute("value");
+        text.textContent = "Файл передан, идёт проверка строк…";
+      });
+      xhr.addEventListener("load", () => {
+        document.open();
+        document.write(xhr.responseText);
+        document.close();
+      });
+      xhr.addEventListener("error", () => {
+        text.textContent = "Связь прервалась: файл не загружен, данные не изменены. Повторите попытку.";
+        form.querySelectorAll("button").forEach((b) => { b.disabled = false; });
+      });
+      xhr.send(new FormData(form));
+    });
+  }
+
   function checkAll(box) {
     box.addEventListener("change", () => {
       document.querySelectorAll(box.dataset.checkAll).forEach((b) => { if (!b.disabled) b.checked = box.checked; });
@@ -88,5 +124,6 @@
     document.querySelectorAll("input[data-filter]").forEach(filter);
     document.querySelectorAll("input[data-check-all]").forEach(checkAll);
     document.querySelectorAll("input[data-lagging]").forEach(lagging);
+    document.querySelectorAll("form[data-upload-progress]").forEach(uploadProgress);
   });
 })();
