@@ -21,6 +21,7 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
     public OrgUnit Unit { get; private set; } = null!;
     public IReadOnlyList<Core.Domain.Form> Forms { get; private set; } = [];
     public ListSubmissions.Result Result { get; private set; } = null!;
+    public ReportingOverview.Result Overview { get; private set; } = null!;
     public bool CanReview { get; private set; }
     public List<string> Messages { get; } = [];
 
@@ -74,18 +75,13 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
         }
         var form = Forms.FirstOrDefault(f => f.Code == Form) ?? Forms.First();
         var today = Deadlines.LocalDate(clock.GetUtcNow());
-        var period = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) && p.Type == form.PeriodType ? p : DefaultPeriod(form, today);
+        var period = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) && p.Type == form.PeriodType ? p : ReportingOverview.DuePeriod(form, today);
         Result = await ListSubmissions.RunAsync(database, Unit, form.Code, period.Code, today, ct);
+        Overview = await ReportingOverview.RunAsync(database, Unit, today, ct);
         if (TempData["Message"] is string message)
         {
             Messages.Add(message);
         }
     }
 
-    /// <summary>The period whose deadline is the next one coming, or the last one passed when none is close.</summary>
-    private static Core.Domain.Period DefaultPeriod(Core.Domain.Form form, DateOnly today)
-    {
-        var period = Core.Domain.Period.Containing(today, form.PeriodType);
-        return form.DeadlineOf(period).DayNumber - today.DayNumber <= 45 ? period : period.Previous();
-    }
 }

@@ -29,14 +29,14 @@ public static class ListSchoolForms
                 var sub = submissions.FirstOrDefault(s => s.FormCode == form.Code && s.PeriodCode == p.Code);
                 var status = ReportingStatusNames.Of(sub, deadline, today);
                 var daysLeft = deadline.DayNumber - today.DayNumber;
-                var open = status is ReportingStatus.NotSubmitted or ReportingStatus.Draft or ReportingStatus.Returned;
+                var open = ReportingStatusNames.IsOpen(status);
                 if ((open && daysLeft <= 60 && school.IsActiveOn(p.End)) || (!open && daysLeft >= -31))
                 {
                     items.Add(new Item(form, p, deadline, daysLeft, status, sub));
                 }
             }
         }
-        return items.OrderBy(i => i.Status is ReportingStatus.NotSubmitted or ReportingStatus.Draft or ReportingStatus.Returned ? 0 : 1)
+        return items.OrderBy(i => ReportingStatusNames.IsOpen(i.Status) ? 0 : 1)
             .ThenBy(i => i.Deadline).ToList();
     }
 }
