@@ -50,10 +50,11 @@ public class AuthorizationMatrixTests
 
     private static readonly string[] Logins = ["admin", "minobr", "enisey", "school1", "viewer"];
 
-    [Fact]
-    public async Task Every_role_reaches_its_own_subtree_and_nothing_else()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_role_reaches_its_own_subtree_and_nothing_else(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var app = await MeraApp.StartAsync(db);
         var failures = new List<string>();
         foreach (var (login, index) in Logins.Select((l, i) => (l, i)))
