@@ -47,25 +47,25 @@ public static class ValueWriter
     private static void WriteSqlite(DbConnection connection, DbTransaction transaction, IReadOnlyList<ValueChange> changes,
         ValueProvenance provenance, DateTimeOffset now)
     {
-        using var upsert = connection.CreateCommand();
-        using var history = connection.CreateCommand();
-        upsert.Transaction = transaction;
-        history.Transaction = transaction;
-        upsert.CommandText = UpsertSql;
-        history.CommandText = HistorySql;
-        var u = Parameters(upsert, "@o", "@e", "@p", "@t", "@a", "@v", "@c", "@s", "@b", "@f", "@u", "@n");
-        var h = Parameters(history, "@o", "@e", "@p", "@ov", "@v", "@s", "@b", "@f", "@u", "@n");
-        upsert.Prepare();
-        history.Prepare();
-        object batch = (object?)provenance.ImportBatchId ?? DBNull.Value, file = (object?)provenance.SourceFile ?? DBNull.Value,
-            comment = (object?)provenance.Comment ?? DBNull.Value;
+        _ = transaction; // the native statements run inside the connection's open transaction
+        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
+        using var upsert = new SqliteBulkStatement(sqlite, UpsertSql.Replace("@o", "?1").Replace("@e", "?2").Replace("@p", "?3").Replace("@t", "?4")
+            .Replace("@a", "?5").Replace("@v", "?6").Replace("@c", "?7").Replace("@s", "?8").Replace("@b", "?9").Replace("@f", "?10")
+            .Replace("@u", "?11").Replace("@n", "?12"));
+        using var history = new SqliteBulkStatement(sqlite, HistorySql.Replace("@ov", "?4").Replace("@o", "?1").Replace("@e", "?2").Replace("@p", "?3")
+            .Replace("@v", "?5").Replace("@s", "?6").Replace("@b", "?7").Replace("@f", "?8").Replace("@u", "?9").Replace("@n", "?10"));
+        var at = SqliteBulkStatement.Text(now);
+        // Provenance is the same for every row: bound once, kept across resets.
+        upsert.Bind(7, provenance.Comment).Bind(8, (long)provenance.Source).BindId(9, provenance.ImportBatchId)
+            .Bind(10, provenance.SourceFile).Bind(11, provenance.ChangedBy).Bind(12, at);
+        history.Bind(6, (long)provenance.Source).BindId(7, provenance.ImportBatchId).Bind(8, provenance.SourceFile)
+            .Bind(9, provenance.ChangedBy).Bind(10, at);
         foreach (var change in changes)
         {
             var r = change.Record;
-            Set(u, r.OrgId, r.Element.Id, r.Period.Code, (int)r.Period.Type, r.Period.Anchor, r.Value, comment, (int)provenance.Source, batch, file, provenance.ChangedBy, now);
-            upsert.ExecuteNonQuery();
-            Set(h, r.OrgId, r.Element.Id, r.Period.Code, (object?)change.OldValue ?? DBNull.Value, r.Value, (int)provenance.Source, batch, file, provenance.ChangedBy, now);
-            history.ExecuteNonQuery();
+            upsert.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, r.Period.Code).Bind(4, (long)r.Period.Type)
+                .Bind(5, SqliteBulkStatement.Text(r.Period.Anchor)).Bind(6, r.Value).Run();
+            history.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, r.Period.Code).Bind(4, change.OldValue).Bind(5, r.Value).Run();
         }
     }
 
