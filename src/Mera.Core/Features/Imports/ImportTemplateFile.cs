@@ -66,7 +66,7 @@ public static class ImportTemplateFile
             }
             else if (ValueParsing.Parse(text, element, out var error) is double value)
             {
-                var at = element.PeriodType == period.Type ? period : period.ContainerOf(element.PeriodType);
+                var at = period.ContainerOf(element.PeriodType);
                 records[element.Code] = new ValueRecord(school.Id, element, at, value, row.RowNumber);
             }
             else

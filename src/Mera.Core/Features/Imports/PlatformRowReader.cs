@@ -72,7 +72,7 @@ internal sealed class PlatformRowReader(TableData table, PlatformColumns map, Pl
                 continue;
             }
             // A weekly export may carry monthly figures (Сферум's «за 12 месяцев»): they belong to the containing month.
-            var at = element.PeriodType == period.Type ? period : period.ContainerOf(element.PeriodType);
+            var at = period.ContainerOf(element.PeriodType);
             var record = new ValueRecord(school.Id, element, at, value.Value, row.RowNumber);
             _records[record.Key] = record;
         }

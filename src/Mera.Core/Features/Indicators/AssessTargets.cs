@@ -18,7 +18,7 @@ internal static class AssessTargets
     public static async Task<IReadOnlyList<IndicatorResult>> RunAsync(MeraDb database, ComputeIndicators.Query query, Period period,
         IReadOnlyList<IndicatorResult> rows, CancellationToken ct)
     {
-        var year = period.Type == PeriodType.Year ? period : period.ContainerOf(PeriodType.Year);
+        var year = period.ContainerOf(PeriodType.Year);
         await using var db = database.CreateContext();
         var orgCodes = rows.Select(r => r.Org).Distinct().ToList();
         var indicatorCodes = rows.Select(r => r.Indicator).Distinct().ToList();

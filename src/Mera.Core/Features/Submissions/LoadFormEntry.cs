@@ -27,18 +27,17 @@ public static class LoadFormEntry
         var elements = await db.DataElements.AsNoTracking().Where(e => codes.Contains(e.Code)).ToDictionaryAsync(e => e.Code, ct);
         var ordered = codes.Where(elements.ContainsKey).Select(c => elements[c]).ToList();
         var ids = ordered.Select(e => e.Id).ToList();
-        Period At(DataElement e, Period p) => e.PeriodType == p.Type ? p : p.ContainerOf(e.PeriodType);
-        var periods = ordered.SelectMany(e => new[] { At(e, period).Code, At(e, period.Previous()).Code }).Distinct().ToList();
+        var periods = ordered.SelectMany(e => new[] { period.ContainerOf(e.PeriodType).Code, period.Previous().ContainerOf(e.PeriodType).Code }).Distinct().ToList();
         var stored = await db.DataValues.AsNoTracking()
             .Where(v => v.OrgUnitId == school.Id && ids.Contains(v.ElementId) && periods.Contains(v.PeriodCode))
             .ToListAsync(ct);
         var lines = ordered.Select(e =>
         {
-            var current = stored.FirstOrDefault(v => v.ElementId == e.Id && v.PeriodCode == At(e, period).Code);
-            var previous = stored.FirstOrDefault(v => v.ElementId == e.Id && v.PeriodCode == At(e, period.Previous()).Code);
+            var current = stored.FirstOrDefault(v => v.ElementId == e.Id && v.PeriodCode == period.ContainerOf(e.PeriodType).Code);
+            var previous = stored.FirstOrDefault(v => v.ElementId == e.Id && v.PeriodCode == period.Previous().ContainerOf(e.PeriodType).Code);
             var source = current is null ? null
                 : current.Source == ValueSource.Import ? $"загрузка «{current.SourceFile}»" : $"ввод: {current.ChangedBy}";
-            return new Line(e, At(e, period), current?.Value, previous?.Value, current?.Comment, source);
+            return new Line(e, period.ContainerOf(e.PeriodType), current?.Value, previous?.Value, current?.Comment, source);
         }).ToList();
         var submission = await db.Submissions.AsNoTracking()
             .SingleOrDefaultAsync(s => s.OrgUnitId == school.Id && s.FormCode == form.Code && s.PeriodCode == period.Code, ct);

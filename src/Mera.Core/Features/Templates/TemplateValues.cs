@@ -17,15 +17,12 @@ internal sealed class TemplateValues
         _period = period;
     }
 
-    public static Period At(DataElement element, Period period) =>
-        element.PeriodType == period.Type ? period : period.ContainerOf(element.PeriodType);
-
     public static async Task<TemplateValues> LoadAsync(MeraDbContext db, IReadOnlyList<int> orgIds, IReadOnlyList<DataElement> elements,
         Period period, CancellationToken ct)
     {
         var result = new TemplateValues(elements, period);
         var ids = elements.Select(e => e.Id).ToList();
-        var codes = elements.SelectMany(e => new[] { At(e, period).Code, At(e, period.Previous()).Code }).Distinct().ToList();
+        var codes = elements.SelectMany(e => new[] { period.ContainerOf(e.PeriodType).Code, period.Previous().ContainerOf(e.PeriodType).Code }).Distinct().ToList();
         var orgs = orgIds.ToHashSet();
         var byId = elements.ToDictionary(e => e.Id, e => e.Code);
         var rows = await db.DataValues.AsNoTracking()
@@ -44,6 +41,6 @@ internal sealed class TemplateValues
     public IReadOnlyDictionary<string, double> Previous(int org) => For(org, _period.Previous());
 
     private Dictionary<string, double> For(int org, Period period) =>
-        _elements.Where(e => _values.ContainsKey((org, e.Code, At(e, period).Code)))
-            .ToDictionary(e => e.Code, e => _values[(org, e.Code, At(e, period).Code)]);
+        _elements.Where(e => _values.ContainsKey((org, e.Code, period.ContainerOf(e.PeriodType).Code)))
+            .ToDictionary(e => e.Code, e => _values[(org, e.Code, period.ContainerOf(e.PeriodType).Code)]);
 }

@@ -35,7 +35,7 @@ public sealed class ValueRules
             }
         }
         var contingent = values.TryGetValue("contingent.students", out var own) ? own.Value
-            : stored(orgId, "contingent.students", period.Type == PeriodType.Year ? period : period.ContainerOf(PeriodType.Year));
+            : stored(orgId, "contingent.students", period.ContainerOf(PeriodType.Year));
         foreach (var (code, (value, line)) in values)
         {
             if (line <= 0 || !elements.TryGetValue(code, out var element))
