@@ -28,32 +28,29 @@ public static class ValueWriter
         }
         else
         {
-            WriteSqlite(connection, transaction, changes, provenance, now);
+            // The native statements run inside the transaction already open on this connection.
+            WriteSqlite((Microsoft.Data.Sqlite.SqliteConnection)connection, changes, provenance, now);
         }
     }
 
+    // SQLite's statements, with numbered parameters bound by position (SqliteBulkStatement).
     private const string UpsertSql = """
         INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, comment, source, import_batch_id, source_file, changed_by, changed_at)
-        VALUES (@o, @e, @p, @t, @a, @v, @c, @s, @b, @f, @u, @n)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
         ON CONFLICT (org_unit_id, element_id, period_code) DO UPDATE SET value = excluded.value, comment = excluded.comment, source = excluded.source,
           import_batch_id = excluded.import_batch_id, source_file = excluded.source_file, changed_by = excluded.changed_by, changed_at = excluded.changed_at
         """;
 
     private const string HistorySql = """
         INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
-        VALUES (@o, @e, @p, @ov, @v, @s, @b, @f, @u, @n)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         """;
 
-    private static void WriteSqlite(DbConnection connection, DbTransaction transaction, IReadOnlyList<ValueChange> changes,
+    private static void WriteSqlite(Microsoft.Data.Sqlite.SqliteConnection connection, IReadOnlyList<ValueChange> changes,
         ValueProvenance provenance, DateTimeOffset now)
     {
-        _ = transaction; // the native statements run inside the connection's open transaction
-        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
-        using var upsert = new SqliteBulkStatement(sqlite, UpsertSql.Replace("@o", "?1").Replace("@e", "?2").Replace("@p", "?3").Replace("@t", "?4")
-            .Replace("@a", "?5").Replace("@v", "?6").Replace("@c", "?7").Replace("@s", "?8").Replace("@b", "?9").Replace("@f", "?10")
-            .Replace("@u", "?11").Replace("@n", "?12"));
-        using var history = new SqliteBulkStatement(sqlite, HistorySql.Replace("@ov", "?4").Replace("@o", "?1").Replace("@e", "?2").Replace("@p", "?3")
-            .Replace("@v", "?5").Replace("@s", "?6").Replace("@b", "?7").Replace("@f", "?8").Replace("@u", "?9").Replace("@n", "?10"));
+        using var upsert = new SqliteBulkStatement(connection, UpsertSql);
+        using var history = new SqliteBulkStatement(connection, HistorySql);
         var at = SqliteBulkStatement.Text(now);
         // Provenance is the same for every row: bound once, kept across resets.
         upsert.Bind(7, provenance.Comment).Bind(8, (long)provenance.Source).BindId(9, provenance.ImportBatchId)
@@ -66,24 +63,6 @@ public static class ValueWriter
             upsert.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, r.Period.Code).Bind(4, (long)r.Period.Type)
                 .Bind(5, SqliteBulkStatement.Text(r.Period.Anchor)).Bind(6, r.Value).Run();
             history.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, r.Period.Code).Bind(4, change.OldValue).Bind(5, r.Value).Run();
-        }
-    }
-
-    private static DbParameter[] Parameters(DbCommand command, params string[] names) =>
-        names.Select(n =>
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = n;
-            p.Value = DBNull.Value;
-            command.Parameters.Add(p);
-            return p;
-        }).ToArray();
-
-    private static void Set(DbParameter[] parameters, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            parameters[i].Value = values[i];
         }
     }
 
