@@ -6,6 +6,19 @@ public sealed record TableRow(int RowNumber, IReadOnlyList<string> Cells)
     public string Cell(int index) => index >= 0 && index < Cells.Count ? Cells[index].Trim() : "";
 
     public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
+
+    /// <summary>
+    /// The «1 2 3 4 5» row that Russian tables put under their header, and repeat after every page break
+    /// (seed 003): at least three filled cells numbered from 1 in order.
+    /// </summary>
+    public bool IsColumnNumbering
+    {
+        get
+        {
+            var filled = Cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+            return filled.Count >= 3 && filled.Select((c, i) => c == (i + 1).ToString()).All(x => x);
+        }
+    }
 }
 
 /// <summary>

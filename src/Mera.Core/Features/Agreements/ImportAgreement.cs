@@ -35,7 +35,7 @@ public static partial class ImportAgreement
                 years = found;
                 continue;
             }
-            if (IsNumbering(row))
+            if (row.IsColumnNumbering)
             {
                 continue;
             }
@@ -136,12 +136,6 @@ public static partial class ImportAgreement
             }
         }
         return result;
-    }
-
-    private static bool IsNumbering(TableRow row)
-    {
-        var filled = row.Cells.Where(c => c.Trim().Length > 0).Select(c => c.Trim()).ToList();
-        return filled.Count >= 3 && filled.Select((c, i) => c == (i + 1).ToString()).All(x => x);
     }
 
     private static string Join(IEnumerable<string> parts) => string.Join(' ', string.Join(' ', parts).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -41,7 +41,7 @@ public static class ImportRoadmap
         foreach (var row in table.Rows)
         {
             rows++;
-            if (columns.AbsorbSubHeader(row) || columns.IsColumnNumbering(row) || row.Cell(columns.Index(1)).Length == 0)
+            if (columns.AbsorbSubHeader(row) || row.IsColumnNumbering || row.Cell(columns.Index(1)).Length == 0)
             {
                 continue;
             }

@@ -35,12 +35,6 @@ internal sealed class RoadmapColumns
         return true;
     }
 
-    public bool IsColumnNumbering(TableRow row)
-    {
-        var filled = row.Cells.Where(c => c.Trim().Length > 0).Select(c => c.Trim()).ToList();
-        return filled.Count >= 3 && filled.Select((c, i) => c == (i + 1).ToString()).All(x => x);
-    }
-
     public RoadmapItem? Parse(TableRow row, int orgId, int order, List<ImportIssue> issues)
     {
         DateOnly? Date(int field)

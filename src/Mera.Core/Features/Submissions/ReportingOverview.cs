@@ -29,10 +29,14 @@ public static class ReportingOverview
         var schools = (await db.OrgUnits.AsNoTracking()
                 .Where(o => o.Path.StartsWith(scope.Path) && (o.Type == OrgUnitType.School || o.Type == OrgUnitType.Branch))
                 .OrderBy(o => o.Name).ToListAsync(ct)).Where(o => o.IsActive).ToList();
-        var keys = columns.Select(c => c.Form.Code + "|" + c.Period.Code).ToHashSet();
+        // Only the due periods' submissions are read; the subtree is filtered in memory.
+        var formCodes = columns.Select(c => c.Form.Code).ToList();
+        var periodCodes = columns.Select(c => c.Period.Code).Distinct().ToList();
+        var keys = columns.Select(c => (c.Form.Code, c.Period.Code)).ToHashSet();
         var ids = schools.Select(s => s.Id).ToHashSet();
-        var submissions = (await db.Submissions.AsNoTracking().ToListAsync(ct))
-            .Where(s => ids.Contains(s.OrgUnitId) && keys.Contains(s.FormCode + "|" + s.PeriodCode))
+        var submissions = (await db.Submissions.AsNoTracking()
+                .Where(s => formCodes.Contains(s.FormCode) && periodCodes.Contains(s.PeriodCode)).ToListAsync(ct))
+            .Where(s => ids.Contains(s.OrgUnitId) && keys.Contains((s.FormCode, s.PeriodCode)))
             .ToDictionary(s => (s.OrgUnitId, s.FormCode));
         var rows = schools.Select(s => (s, columns.Select(c =>
             s.IsActiveOn(c.Period.End) ? ReportingStatusNames.Of(submissions.GetValueOrDefault((s.Id, c.Form.Code)), c.Deadline, today) : ReportingStatus.Accepted)
