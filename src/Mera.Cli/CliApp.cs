@@ -55,7 +55,7 @@ public static class CliApp
         {
             foreach (var issue in refused.Issues)
             {
-                await error.WriteLineAsync((issue.Severity == IssueSeverity.Error ? "Ошибка: " : "Предупреждение: ") + issue);
+                await error.WriteLineAsync(CliFormat.Issue(issue));
             }
             await error.WriteLineAsync($"Файл отклонён, ничего не изменено (ошибок: {refused.Issues.Count(i => i.Severity == IssueSeverity.Error)}).");
             return 1;

@@ -59,7 +59,7 @@ internal static class ImportCommand
             }
             foreach (var issue in file.Errors)
             {
-                await cli.Error.WriteLineAsync((issue.Severity == Mera.Core.Imports.IssueSeverity.Error ? "Ошибка: " : "Предупреждение: ") + issue);
+                await cli.Error.WriteLineAsync(CliFormat.Issue(issue));
             }
             await cli.Out.WriteLineAsync("  Файл отклонён, ничего не изменено.");
         }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Mera.Core.Features.Imports;
 using Mera.Core.Formatting;
 using Spectre.Console;
@@ -32,8 +30,7 @@ internal static class ImportsCommands
             var items = await ListImports.RunAsync(database, new ListImports.Query(parse.GetValue(org), parse.GetValue(limit)), ct);
             if (parse.GetValue(format) == "json")
             {
-                var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-                await cli.Out.WriteLineAsync(JsonSerializer.Serialize(items, options));
+                await CliFormat.WriteJsonAsync(cli.Out, items);
                 return 0;
             }
             var table = new Table().AddColumns("№", "Вид", "Файл", "Период", "Организация", "Когда, кто", "Значения", "Состояние");

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Mera.Core.Engine;
 using Mera.Core.Formatting;
 using Mera.Core.Features.Indicators;
@@ -25,11 +23,7 @@ internal static class IndicatorsCommand
         command.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            DateOnly? date = null;
-            if (parse.GetValue(asOf) is { } text)
-            {
-                date = Mera.Core.Imports.CellParsing.TryDate(text, out var d) ? d : throw new ArgumentException($"«{text}» не является датой");
-            }
+            var date = CliFormat.Date(parse.GetValue(asOf));
             IReadOnlyList<IndicatorResult> rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(
                 parse.GetValue(org)!, parse.GetValue(period)!, parse.GetValue(children) || parse.GetValue(lagging), parse.GetValue(indicator), date), ct);
             if (parse.GetValue(lagging))
@@ -47,11 +41,7 @@ internal static class IndicatorsCommand
         return command;
     }
 
-    private static async Task WriteJson(TextWriter output, IReadOnlyList<IndicatorResult> rows)
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        await output.WriteLineAsync(JsonSerializer.Serialize(rows, options));
-    }
+    private static Task WriteJson(TextWriter output, IReadOnlyList<IndicatorResult> rows) => CliFormat.WriteJsonAsync(output, rows);
 
     private static async Task WriteCsv(TextWriter output, IReadOnlyList<IndicatorResult> rows)
     {

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Mera.Core.Features.Decisions;
 using Mera.Core.Features.Roadmap;
 using Mera.Core.Formatting;
-using Mera.Core.Imports;
 using Spectre.Console;
 
 namespace Mera.Cli.Commands;
@@ -12,8 +9,6 @@ namespace Mera.Cli.Commands;
 /// <summary>`./mera roadmap import|list|done` and `./mera decisions import|list|report`.</summary>
 internal static class PlanCommands
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Roadmap(CliContext cli)
     {
         var org = new Option<string>("--org") { Description = "Код организации, чья это дорожная карта", Required = true };
@@ -98,9 +93,8 @@ internal static class PlanCommands
         return format;
     }
 
-    private static DateOnly Date(string? text, CliContext cli) => text is null
-        ? DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime)
-        : CellParsing.TryDate(text, out var d) ? d : throw new ArgumentException($"«{text}» не является датой (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)");
+    /// <summary>The day a status is judged on: the option's date, or today.</summary>
+    public static DateOnly Date(string? text, CliContext cli) => CliFormat.Date(text) ?? DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
 
     private static string D(DateOnly? d) => d is DateOnly v ? RussianFormat.Date(v) : "";
 
@@ -108,7 +102,7 @@ internal static class PlanCommands
     {
         if (format == "json")
         {
-            await cli.Out.WriteLineAsync(JsonSerializer.Serialize(items, Json));
+            await CliFormat.WriteJsonAsync(cli.Out, items);
             return;
         }
         if (format == "csv")
@@ -143,7 +137,7 @@ internal static class AgreementCommands
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            var on = Mera.Core.Imports.CellParsing.TryDate(parse.GetValue(date)!, out var d) ? d : throw new ArgumentException($"«{parse.GetValue(date)}» не является датой");
+            var on = CliFormat.Date(parse.GetValue(date))!.Value;
             var r = await Mera.Core.Features.Agreements.ImportAgreement.RunAsync(database, new Mera.Core.Features.Agreements.ImportAgreement.Command(
                 parse.GetValue(file)!.FullName, parse.GetValue(org)!, parse.GetValue(number)!, on, parse.GetValue(parties), cli.User), cli.Clock, ct);
             await cli.Out.WriteLineAsync($"Строк {r.Rows}, значений {r.Values}, годы {string.Join(", ", r.Years)}.");
@@ -165,13 +159,9 @@ internal static class AgreementCommands
         show.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            var day = parse.GetValue(asOf) is { } t ? (Mera.Core.Imports.CellParsing.TryDate(t, out var x) ? x : throw new ArgumentException($"«{t}» не является датой"))
-                : DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
+            var day = PlanCommands.Date(parse.GetValue(asOf), cli);
             var result = await Mera.Core.Features.Agreements.ShowAgreement.RunAsync(database, parse.GetValue(org)!, parse.GetValue(number)!, day, ct);
-            await cli.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
-            {
-                WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            }));
+            await CliFormat.WriteJsonAsync(cli.Out, result);
             return 0;
         });
         return new Command("agreement", "Соглашение с регионом: значения результатов по годам") { import, link, show };

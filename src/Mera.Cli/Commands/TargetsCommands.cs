@@ -34,11 +34,7 @@ internal static class TargetsCommands
         set.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            DateOnly? date = null;
-            if (parse.GetValue(baseDate) is { } text)
-            {
-                date = Mera.Core.Imports.CellParsing.TryDate(text, out var d) ? d : throw new ArgumentException($"«{text}» не является датой (ДД.ММ.ГГГГ)");
-            }
+            var date = CliFormat.Date(parse.GetValue(baseDate));
             var result = await SetTargets.RunAsync(database, new SetTargets.Command(parse.GetValue(org)!, parse.GetValue(indicator)!, parse.GetValue(year),
                 parse.GetValue(value), parse.GetValue(eachSchool), parse.GetValue(baseValue), date, parse.GetValue(cumulative), cli.User), cli.Clock, ct);
             await cli.Out.WriteLineAsync($"Плановых значений: добавлено {result.Added}, изменено {result.Updated}, без изменений {result.Unchanged}.");
