@@ -45,10 +45,16 @@ public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.Curr
     /// <summary>The form fields plus the antiforgery token read from the page, as the browser sends them.</summary>
     public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields)
     {
+        fields["__RequestVerificationToken"] = await TokenAsync(client, pageUrl);
+        return new FormUrlEncodedContent(fields);
+    }
+
+    /// <summary>The antiforgery token of a page's forms, for posts the browser would make from it.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string pageUrl)
+    {
         var html = await client.GetStringAsync(pageUrl);
         var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {pageUrl}");
-        fields["__RequestVerificationToken"] = token;
-        return new FormUrlEncodedContent(fields);
+        return token;
     }
 }

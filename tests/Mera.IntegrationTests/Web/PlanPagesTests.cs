@@ -29,8 +29,7 @@ public class PlanPagesTests
         }));
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
 
-        var page = await officer.GetStringAsync("/roadmap");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await MeraApp.TokenAsync(officer, "/roadmap");
         using var upload = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("3"), "number" },

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Mera.IntegrationTests.Imports;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +10,7 @@ public class TemplateUploadTests
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string path)
     {
-        var html = await client.GetStringAsync(FormUrl);
-        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await MeraApp.TokenAsync(client, FormUrl);
         using var content = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
