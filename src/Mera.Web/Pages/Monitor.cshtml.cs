@@ -70,8 +70,7 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
         CanReview = Roles.ReviewsSubmissions(scope.Role);
         await using (var db = database.CreateContext())
         {
-            Forms = (await db.Forms.AsNoTracking().Where(f => f.Supplier == "school").OrderBy(f => f.Id).ToListAsync(ct))
-                .Where(f => f.Elements.Count > 0).ToList();
+            Forms = await db.SchoolFormsAsync(ct);
         }
         var form = Forms.FirstOrDefault(f => f.Code == Form) ?? Forms.First();
         var today = Deadlines.LocalDate(clock.GetUtcNow());

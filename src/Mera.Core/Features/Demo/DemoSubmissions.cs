@@ -13,7 +13,7 @@ internal static class DemoSubmissions
 {
     public static async Task<int> AddAsync(MeraDbContext db, IReadOnlyList<ValueRecord> records, DateOnly today, CancellationToken ct)
     {
-        var forms = (await db.Forms.AsNoTracking().Where(f => f.Supplier == "school").ToListAsync(ct)).Where(f => f.Elements.Count > 0).ToList();
+        var forms = await db.SchoolFormsAsync(ct);
         var existing = (await db.Submissions.AsNoTracking().Select(s => new { s.OrgUnitId, s.FormCode, s.PeriodCode }).ToListAsync(ct))
             .Select(s => (s.OrgUnitId, s.FormCode, s.PeriodCode)).ToHashSet();
         var random = new Random(77);

@@ -15,8 +15,7 @@ public static class ListSchoolForms
     public static async Task<IReadOnlyList<Item>> RunAsync(MeraDb database, OrgUnit school, DateOnly today, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        var forms = (await db.Forms.AsNoTracking().Where(f => f.Supplier == "school").OrderBy(f => f.Id).ToListAsync(ct))
-            .Where(f => f.Elements.Count > 0).ToList();
+        var forms = await db.SchoolFormsAsync(ct);
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.OrgUnitId == school.Id).ToListAsync(ct);
         var items = new List<Item>();
         foreach (var form in forms)

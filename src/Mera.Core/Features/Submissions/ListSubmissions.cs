@@ -23,7 +23,7 @@ public static class ListSubmissions
             ?? throw new NotFoundException($"Форма «{formCode}» не найдена");
         var period = Period.Parse(periodCode);
         var schools = (await db.OrgUnits.AsNoTracking()
-                .Where(o => o.Path.StartsWith(scope.Path) && (o.Type == OrgUnitType.School || o.Type == OrgUnitType.Branch))
+                .ReportingUnitsUnder(scope)
                 .OrderBy(o => o.Name).ToListAsync(ct))
             .Where(o => o.IsActiveOn(period.End)).ToList();
         var ids = schools.Select(s => s.Id).ToHashSet();

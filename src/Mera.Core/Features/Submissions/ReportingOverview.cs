@@ -23,11 +23,10 @@ public static class ReportingOverview
     public static async Task<Result> RunAsync(MeraDb database, OrgUnit scope, DateOnly today, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        var forms = (await db.Forms.AsNoTracking().Where(f => f.Supplier == "school").OrderBy(f => f.Id).ToListAsync(ct))
-            .Where(f => f.Elements.Count > 0).ToList();
+        var forms = await db.SchoolFormsAsync(ct);
         var columns = forms.Select(f => DuePeriod(f, today) is var p ? new Column(f, p, f.DeadlineOf(p)) : null!).ToList();
         var schools = (await db.OrgUnits.AsNoTracking()
-                .Where(o => o.Path.StartsWith(scope.Path) && (o.Type == OrgUnitType.School || o.Type == OrgUnitType.Branch))
+                .ReportingUnitsUnder(scope)
                 .OrderBy(o => o.Name).ToListAsync(ct)).Where(o => o.IsActive).ToList();
         // Only the due periods' submissions are read; the subtree is filtered in memory.
         var formCodes = columns.Select(c => c.Form.Code).ToList();

@@ -33,7 +33,7 @@ public static class MakeTemplates
             ?? throw new NotFoundException($"Организация с кодом «{command.OrgCode}» не найдена");
         var schools = org.IsReportingUnit ? [org]
             : (await db.OrgUnits.AsNoTracking()
-                .Where(o => o.Path.StartsWith(org.Path) && (o.Type == OrgUnitType.School || o.Type == OrgUnitType.Branch))
+                .ReportingUnitsUnder(org)
                 .OrderBy(o => o.Code).ToListAsync(ct))
                 .Where(o => o.IsActiveOn(period.End)).ToList();
         if (schools.Count == 0)
