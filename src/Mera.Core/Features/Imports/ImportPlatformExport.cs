@@ -49,7 +49,7 @@ public static class ImportPlatformExport
         {
             issues.Add(table.Error(null, -1, "в файле нет строк с данными"));
         }
-        else if (reader.Records.Count == 0 && issues.All(i => i.Severity != IssueSeverity.Error))
+        else if (reader.RecordCount == 0 && issues.All(i => i.Severity != IssueSeverity.Error))
         {
             issues.Add(table.Error(null, -1, scope is null
                 ? "ни одна строка не содержит значений"
@@ -57,7 +57,7 @@ public static class ImportPlatformExport
         }
         return await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request(
             layout.Kind, table.FileName, ContentHash.Sha256Of(command.FilePath), period.Code, command.OrgCode,
-            reader.Records, issues, reader.RowsRead, reader.Skipped, command.DryRun, command.User)
+            reader.ToRecords(), issues, reader.RowsRead, reader.Skipped, command.DryRun, command.User)
         {
             Notes = reader.Notes(),
             ColumnOf = map.HeaderOf,

@@ -21,7 +21,10 @@ internal sealed class PlatformRowReader(TableData table, PlatformColumns map, Pl
     public List<ImportIssue> Issues { get; } = [];
     public int RowsRead { get; private set; }
     public int Skipped => _otherMunicipality + _unmatched + _totals + _empty;
-    public IReadOnlyList<ValueRecord> Records => [.. _records.Values];
+    public int RecordCount => _records.Count;
+
+    /// <summary>The records read, as the list the batch saver takes (a copy: call once, at the end).</summary>
+    public IReadOnlyList<ValueRecord> ToRecords() => [.. _records.Values];
 
     public void Read(TableRow row)
     {

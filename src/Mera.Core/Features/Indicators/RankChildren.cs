@@ -1,5 +1,6 @@
 using Mera.Core.Data;
 using Mera.Core.Engine;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Features.Indicators;
 
@@ -22,7 +23,7 @@ public static class RankChildren
         var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(orgCode, periodCode, Children: true, AssessTargets: false), ct);
         var own = rows.Where(r => r.Org == orgCode).ToList();
         await using var db = database.CreateContext();
-        var lowerIsBetter = db.Indicators.Where(i => i.LowerIsBetter).Select(i => i.Code).ToHashSet();
+        var lowerIsBetter = (await db.Indicators.AsNoTracking().Where(i => i.LowerIsBetter).Select(i => i.Code).ToListAsync(ct)).ToHashSet();
         var children = rows.Where(r => r.Org != orgCode).GroupBy(r => r.Org).ToList();
         var best = own.ToDictionary(i => i.Indicator, i =>
         {
