@@ -10,6 +10,9 @@ pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
 [[ -x "$pg_bin/initdb" ]] || need_pkgs+=(postgresql)
 # Import tests make their XLSX/XLS inputs with a real spreadsheet program, as officials do.
 command -v soffice >/dev/null || need_pkgs+=(libreoffice-calc)
+# Reports are converted DOCX → PDF by LibreOffice Writer, and their first pages rendered to PNG by pdftoppm.
+ls /usr/lib/libreoffice/program/libswlo.so >/dev/null 2>&1 || need_pkgs+=(libreoffice-writer)
+command -v pdftoppm >/dev/null || need_pkgs+=(poppler-utils)
 # Browser tests drive Debian's Chromium through Playwright (no browser download).
 command -v chromium >/dev/null || need_pkgs+=(chromium)
 if (( ${#need_pkgs[@]} > 0 )); then

@@ -36,6 +36,7 @@ public static class CliApp
             AgreementCommands.Create(context),
             TargetsCommands.Create(context),
             IndicatorsCommand.Create(context),
+            ReportCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

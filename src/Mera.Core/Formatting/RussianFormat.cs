@@ -14,6 +14,9 @@ public static class RussianFormat
 
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>The month in words, as the seeds date their documents: «23 ноября 2026 г.».</summary>
+    public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture) + " г.";
+
     /// <summary>A moment as the region's clock shows it (Europe/Moscow by default): «21.09.2026 10:30».</summary>
     public static string Moment(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Features.Submissions.Deadlines.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);

@@ -12,8 +12,9 @@ namespace Mera.Core.Features.Indicators;
 public static class ComputeIndicators
 {
     /// <summary>`AsOf` decides whether the year is still running (for «Под риском»); null means today.</summary>
+    /// <summary>`Elements` adds the plain sums of data elements (sub-indicators) as `number` rows after the indicators.</summary>
     public sealed record Query(string OrgCode, string PeriodCode, bool Children = false, IReadOnlyList<string>? Indicators = null,
-        DateOnly? AsOf = null, bool AssessTargets = true);
+        DateOnly? AsOf = null, bool AssessTargets = true, IReadOnlyList<string>? Elements = null);
 
     public static async Task<IReadOnlyList<IndicatorResult>> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
     {
@@ -31,6 +32,7 @@ public static class ComputeIndicators
             .ToListAsync(ct);
         var leaves = LeafSet.Build(leafRows, org.Path, children.Select(c => c.Id).ToList(), period.End);
         var elements = await db.DataElements.AsNoTracking().ToListAsync(ct);
+        indicators.AddRange(ElementTotals(elements, query.Elements));
         var plan = IndicatorPlan.Build(indicators, elements, period);
 
         var grid = new ValueGrid(leaves.Count, plan.AggregationBySlot, period);
@@ -65,6 +67,20 @@ public static class ComputeIndicators
             throw new NotFoundException($"Неизвестный показатель: {string.Join(", ", unknown)}");
         }
         return all.Where(i => codes.Contains(i.Code)).ToList();
+    }
+
+    /// <summary>A sub-indicator's total is a `number` indicator whose numerator is the element itself.</summary>
+    private static IEnumerable<Indicator> ElementTotals(IReadOnlyList<DataElement> elements, IReadOnlyList<string>? codes)
+    {
+        foreach (var code in codes ?? [])
+        {
+            var element = elements.FirstOrDefault(e => e.Code == code) ?? throw new NotFoundException($"Неизвестный подпоказатель: {code}");
+            yield return new Indicator
+            {
+                Code = element.Code, Name = element.Name, Kind = IndicatorKind.Number, Factor = 1, Unit = element.Unit,
+                Formulas = [new IndicatorFormula { EffectiveFrom = DateOnly.MinValue, Numerator = element.Code }],
+            };
+        }
     }
 
     private static IndicatorResult ToResult(OrgUnit org, Period period, PlannedIndicator p, GroupSum s)

@@ -1,21 +1,36 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace Mera.Core.Reports.Xlsx;
 
 /// <summary>One worksheet being built; <see cref="Save"/> writes its parts in the order the schema requires.</summary>
-public sealed class XlsxSheet(WorksheetPart part)
+public sealed class XlsxSheet(WorksheetPart part, string name)
 {
+    private readonly List<(C.ChartSpace Chart, int Column, uint Row, int Columns, int Rows)> _charts = [];
+    private string? _autoFilter;
+    private bool _landscape;
     private readonly SheetData _data = new();
     private readonly List<(int Column, double Width, bool Hidden)> _widths = [];
     private readonly List<string> _merged = [];
     private readonly List<DataValidation> _validations = [];
     private bool _protected;
     private int _freezeRows;
+    private int _freezeColumns;
     private uint _row;
 
     public uint RowCount => _row;
+
+    public string Name => name;
+
+    /// <summary>Header rows repeated on every printed page (1-based, inclusive), written as the workbook's Print_Titles.</summary>
+    public (uint First, uint Last)? PrintTitles { get; private set; }
+
+    /// <summary>Leaves a blank row (spacing between blocks of a report).</summary>
+    public void Skip() => _data.Append(new Row { RowIndex = ++_row });
 
     /// <summary>Appends a row; returns its 1-based number.</summary>
     public uint AddRow(params XlsxCell[] cells) => AddRow(null, cells);
@@ -68,9 +83,39 @@ public sealed class XlsxSheet(WorksheetPart part)
         return this;
     }
 
-    public XlsxSheet FreezeRows(int rows)
+    public XlsxSheet FreezeRows(int rows, int columns = 0)
     {
         _freezeRows = rows;
+        _freezeColumns = columns;
+        return this;
+    }
+
+    public XlsxSheet Filter(int fromColumn, uint fromRow, int toColumn, uint toRow)
+    {
+        _autoFilter = $"{Reference(fromColumn, fromRow)}:{Reference(toColumn, toRow)}";
+        FilterRange = $"'{name}'!${ColumnName(fromColumn)}${fromRow}:${ColumnName(toColumn)}${toRow}";
+        return this;
+    }
+
+    /// <summary>The filtered range as an absolute reference (the workbook's hidden _FilterDatabase name).</summary>
+    public string? FilterRange { get; private set; }
+
+    public XlsxSheet Landscape()
+    {
+        _landscape = true;
+        return this;
+    }
+
+    public XlsxSheet RepeatRows(uint first, uint last)
+    {
+        PrintTitles = (first, last);
+        return this;
+    }
+
+    /// <summary>A native chart anchored at a cell and spanning the given number of columns and rows.</summary>
+    public XlsxSheet Chart(C.ChartSpace chart, int column, uint row, int columns, int rows)
+    {
+        _charts.Add((chart, column, row, columns, rows));
         return this;
     }
 
@@ -110,9 +155,13 @@ public sealed class XlsxSheet(WorksheetPart part)
         {
             var pane = new Pane
             {
-                VerticalSplit = _freezeRows, TopLeftCell = Reference(0, (uint)_freezeRows + 1),
-                ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+                VerticalSplit = _freezeRows, TopLeftCell = Reference(_freezeColumns, (uint)_freezeRows + 1),
+                ActivePane = _freezeColumns > 0 ? PaneValues.BottomRight : PaneValues.BottomLeft, State = PaneStateValues.Frozen,
             };
+            if (_freezeColumns > 0)
+            {
+                pane.HorizontalSplit = _freezeColumns;
+            }
             worksheet.Append(new SheetViews(new SheetView(pane) { WorkbookViewId = 0 }));
         }
         if (_widths.Count > 0)
@@ -125,6 +174,10 @@ public sealed class XlsxSheet(WorksheetPart part)
         {
             worksheet.Append(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false });
         }
+        if (_autoFilter is not null)
+        {
+            worksheet.Append(new AutoFilter { Reference = _autoFilter });
+        }
         if (_merged.Count > 0)
         {
             worksheet.Append(new MergeCells(_merged.Select(m => new MergeCell { Reference = m })) { Count = (uint)_merged.Count });
@@ -134,9 +187,42 @@ public sealed class XlsxSheet(WorksheetPart part)
             worksheet.Append(new DataValidations(_validations) { Count = (uint)_validations.Count });
         }
         worksheet.Append(new PageMargins { Left = 0.6, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-        worksheet.Append(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 });
+        worksheet.Append(new PageSetup
+        {
+            // A very wide table prints across several A4 pages rather than shrunk to an unreadable one.
+            PaperSize = 9, Orientation = _landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
+            FitToWidth = (uint)Math.Max(1, Math.Ceiling(_widths.Sum(w => w.Hidden ? 0 : w.Width) / 250)), FitToHeight = 0,
+        });
+        if (_charts.Count > 0)
+        {
+            worksheet.Append(new Drawing { Id = part.GetIdOfPart(Drawings()) });
+        }
         part.Worksheet = worksheet;
         part.Worksheet.Save();
+    }
+
+    private DrawingsPart Drawings()
+    {
+        var drawings = part.AddNewPart<DrawingsPart>();
+        var anchors = new Xdr.WorksheetDrawing();
+        uint id = 2;
+        foreach (var (chart, column, row, columns, rows) in _charts)
+        {
+            var chartPart = drawings.AddNewPart<ChartPart>();
+            chartPart.ChartSpace = chart;
+            anchors.Append(new Xdr.TwoCellAnchor(
+                new Xdr.FromMarker(new Xdr.ColumnId(column.ToString()), new Xdr.ColumnOffset("0"), new Xdr.RowId((row - 1).ToString()), new Xdr.RowOffset("0")),
+                new Xdr.ToMarker(new Xdr.ColumnId((column + columns).ToString()), new Xdr.ColumnOffset("0"), new Xdr.RowId((row - 1 + rows).ToString()), new Xdr.RowOffset("0")),
+                new Xdr.GraphicFrame(
+                    new Xdr.NonVisualGraphicFrameProperties(new Xdr.NonVisualDrawingProperties { Id = id, Name = $"Диаграмма {id - 1}" }, new Xdr.NonVisualGraphicFrameDrawingProperties()),
+                    new Xdr.Transform(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 0, Cy = 0 }),
+                    new A.Graphic(new A.GraphicData(new C.ChartReference { Id = drawings.GetIdOfPart(chartPart) })
+                    { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" })) { Macro = "" },
+                new Xdr.ClientData()));
+            id++;
+        }
+        drawings.WorksheetDrawing = anchors;
+        return drawings;
     }
 
     public static string Reference(int column, uint row) => ColumnName(column) + row;

@@ -11,12 +11,14 @@ internal static class XlsxStyles
             Font(11, bold: false, gray: false),
             Font(14, bold: true, gray: false),
             Font(11, bold: true, gray: false),
-            Font(11, bold: false, gray: true));
+            Font(11, bold: false, gray: true),
+            Font(12, bold: true, gray: false));
         var fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
             Solid("FFE7ECF3"),   // header
-            Solid("FFFFF8D6"));  // input: the cells a school fills
+            Solid("FFFFF8D6"),   // input: the cells a school fills
+            Solid("FFF8D7DA"));  // lagging: behind plan
         var thin = new Border(
             new LeftBorder { Style = BorderStyleValues.Thin, Color = new Color { Rgb = "FF9AA5B1" } },
             new RightBorder { Style = BorderStyleValues.Thin, Color = new Color { Rgb = "FF9AA5B1" } },
@@ -26,7 +28,8 @@ internal static class XlsxStyles
         var borders = new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin);
         var numberFormats = new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.##" },
-            new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0\" %\"" }) { Count = 2 };
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0\" %\"" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0" }) { Count = 3 };
         var formats = new CellFormats(
             Format(font: 0, fill: 0, border: 0, wrap: false),                 // Normal
             Format(font: 1, fill: 0, border: 0, wrap: true),                  // Title
@@ -37,7 +40,18 @@ internal static class XlsxStyles
             Format(font: 0, fill: 0, border: 0, wrap: true),                  // Wrapped
             Format(font: 0, fill: 0, border: 1, wrap: false, numberFormat: 164), // Number
             Format(font: 0, fill: 0, border: 1, wrap: false, numberFormat: 165), // Percent
-            Format(font: 2, fill: 0, border: 0, wrap: false));                // Bold
+            Format(font: 2, fill: 0, border: 0, wrap: false),                 // Bold
+            Format(font: 0, fill: 0, border: 1, wrap: false, numberFormat: 166), // Integer
+            Format(font: 0, fill: 4, border: 1, wrap: true),                  // LaggingLabel
+            Format(font: 0, fill: 4, border: 1, wrap: false, numberFormat: 164), // LaggingNumber
+            Format(font: 0, fill: 4, border: 1, wrap: false, numberFormat: 165), // LaggingPercent
+            Format(font: 0, fill: 4, border: 1, wrap: false, numberFormat: 166), // LaggingInteger
+            Format(font: 2, fill: 0, border: 1, wrap: true),                  // TotalLabel
+            Format(font: 2, fill: 0, border: 1, wrap: false, numberFormat: 164), // TotalNumber
+            Format(font: 2, fill: 0, border: 1, wrap: false, numberFormat: 165), // TotalPercent
+            Format(font: 2, fill: 0, border: 1, wrap: false, numberFormat: 166), // TotalInteger
+            Format(font: 2, fill: 2, border: 1, wrap: true),                  // Section
+            Format(font: 4, fill: 0, border: 0, wrap: false));                // Subtitle
         return new Stylesheet(numberFormats, fonts, fills, borders,
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }),
             formats,
