@@ -89,6 +89,7 @@ public static class MeraServices
         app.MapGet("/health", HealthCheck.RunAsync).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         Api.ApiEndpoints.MapMeraApi(app);
+        app.MapReportDownloads();
         app.MapRazorPages();
     }
 

@@ -46,6 +46,14 @@ public class AuthorizationMatrixTests
         { $"/api/v1/submissions?form=openschool&period={P}&org=demo-aksu", [200, 200, 403, 403, 403] },
         { "/api/v1/imports?org=demo-enisey", [200, 403, 200, 403, 403] },
         { "/api/v1/elements", [200, 200, 200, 200, 200] },
+        { $"/reports/summary.xlsx?org=demo-enisey&period={P}", [200, 200, 200, 404, 200] },
+        { $"/reports/summary.docx?org=demo-aksu&period={P}", [200, 200, 404, 404, 404] },
+        { $"/reports/summary.csv?org=demo-enisey-s01&period={P}", [200, 200, 200, 200, 200] },
+        { $"/reports/schools.xlsx?org=demo-aksu&period={P}", [200, 200, 404, 404, 404] },
+        { $"/reports/collegium.docx?org=demo-enisey&period={P}", [200, 200, 200, 404, 200] },
+        { $"/reports/agreement.xlsx?org=demo-enisey&period={P}", [200, 200, 200, 404, 200] },
+        { $"/reports/submissions.xlsx?org=demo-aksu&period={P}&form=openschool", [200, 200, 404, 404, 404] },
+        { $"/reports/unknown.xlsx?org=demo-enisey&period={P}", [404, 404, 404, 404, 404] },
     };
 
     private static readonly string[] Logins = ["admin", "minobr", "enisey", "school1", "viewer"];

@@ -18,9 +18,13 @@ public sealed class AgreementModel(MeraDb database, CurrentUser current, TimePro
     public IReadOnlyList<string> Numbers { get; private set; } = [];
     public ShowAgreement.Result? Agreement { get; private set; }
 
+    /// <summary>The quarter being reported now: the agreement report is due by the 25th of its last month.</summary>
+    public Period Quarter { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Unit = await current.OrgAsync(Org, ct);
+        Quarter = Period.Containing(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), PeriodType.Quarter);
         await using (var db = database.CreateContext())
         {
             Numbers = await db.Agreements.AsNoTracking().Where(a => a.OrgUnitId == Unit.Id).OrderByDescending(a => a.Date).Select(a => a.Number).ToListAsync(ct);

@@ -1,0 +1,44 @@
+using Mera.Core.Data;
+using Mera.Core.Features;
+using Mera.Core.Features.Indicators;
+using Mera.Core.Features.Reports;
+using Mera.Core.Features.Submissions;
+using Mera.Core.Reports;
+
+namespace Mera.Web.Infrastructure;
+
+/// <summary>
+/// `GET /reports/{kind}.{format}?org=…&amp;period=…[&amp;form=…]`: the same reports as `./mera report`, for an org in
+/// the user's subtree; the executor on the document is the signed-in user.
+/// </summary>
+public static class ReportDownloads
+{
+    public static void MapReportDownloads(this WebApplication app) =>
+        app.MapGet("/reports/{kind}.{format}", DownloadAsync);
+
+    private static async Task<IResult> DownloadAsync(string kind, string format, string? org, string period, string? form,
+        CurrentUser current, MeraDb database, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (!BuildReport.Kinds.Contains(kind))
+        {
+            return Results.NotFound();
+        }
+        var unit = await current.OrgAsync(org, ct);
+        var scope = await current.ScopeAsync(ct);
+        try
+        {
+            var fileFormat = ReportFormats.FromExtension("." + format);
+            var today = Deadlines.LocalDate(clock.GetUtcNow());
+            var document = await BuildReport.RunAsync(database, new BuildReport.Query(kind, unit.Code, period, today,
+                $"{scope.FullName} ({scope.Login})", form), ct);
+            using var buffer = new MemoryStream();
+            await ReportFormats.WriteAsync(document, fileFormat, buffer, ct);
+            return Results.File(buffer.ToArray(), ReportFormats.ContentType(fileFormat), document.FileName + ReportFormats.Extension(fileFormat));
+        }
+        catch (Exception ex) when (ex is OperationRefusedException or NotFoundException or FormatException)
+        {
+            // Not a blank screen: the official sees why (no agreement loaded, LibreOffice missing for PDF …).
+            return Results.Text($"Отчёт не сформирован: {ex.Message}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+}
