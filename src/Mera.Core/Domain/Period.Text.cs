@@ -17,8 +17,13 @@ public readonly partial record struct Period
         "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
     ];
 
+    // Imports and roll-ups ask for the code of the same few periods millions of times: format each once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Period, string> Codes = new();
+
     /// <summary>Canonical code: <c>2024</c>, <c>2024Q3</c>, <c>2024-09</c>, <c>2024-W05</c>.</summary>
-    public string Code => Type switch
+    public string Code => Codes.GetOrAdd(this, static p => p.FormatCode());
+
+    private string FormatCode() => Type switch
     {
         PeriodType.Year => Invariant($"{Year:D4}"),
         PeriodType.Quarter => Invariant($"{Year:D4}Q{Number}"),

@@ -41,6 +41,8 @@ public static class ImportValues
 
         var issues = new List<ImportIssue>();
         var records = new Dictionary<ValueKey, ValueRecord>();
+        // A file names a handful of periods over and over: each distinct text is parsed once.
+        var periods = new Dictionary<string, (bool Ok, Period Period, string? Error)>();
         var rows = 0;
         foreach (var row in table.Rows)
         {
@@ -62,7 +64,12 @@ public static class ImportValues
             {
                 Error(elementCol, code.Length == 0 ? "не указан подпоказатель" : $"неизвестный подпоказатель «{code}»");
             }
-            var hasPeriod = TryPeriod(periodCol >= 0 ? row.Cell(periodCol) : "", fixedPeriod, out var period, out var periodError);
+            var periodText = periodCol >= 0 ? row.Cell(periodCol) : "";
+            if (!periods.TryGetValue(periodText, out var parsed))
+            {
+                periods[periodText] = parsed = (TryPeriod(periodText, fixedPeriod, out var p, out var e), p, e);
+            }
+            var (hasPeriod, period, periodError) = parsed;
             if (!hasPeriod) Error(periodCol, periodError!);
             else if (element is not null && period.Type != element.PeriodType)
             {

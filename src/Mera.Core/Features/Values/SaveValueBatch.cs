@@ -104,14 +104,19 @@ public static class SaveValueBatch
         var rules = new ValueRules();
         var codeOfId = elements.Values.ToDictionary(e => e.Id, e => e.Code);
         // The file's own values come first: a previous week in the same file is the one to compare with.
-        var inFile = request.Records.ToDictionary(r => (r.OrgId, r.Element.Code, r.Period.Code), r => r.Value);
+        var inFile = request.Records.ToDictionary(r => (r.OrgId, r.Element.Id, r.Period), r => r.Value);
         double? ValueOf(int org, string code, Domain.Period period) =>
-            inFile.TryGetValue((org, code, period.Code), out var v) ? v
-            : elements.TryGetValue(code, out var e) ? stored.Get(org, e.Id, period.Code) : null;
+            !elements.TryGetValue(code, out var e) ? null
+            : inFile.TryGetValue((org, e.Id, period), out var v) ? v : stored.Get(org, e.Id, period.Code);
+        // One dictionary reused for every (org, period): a national file has hundreds of thousands of them.
+        var merged = new Dictionary<string, (double Value, int Line)>();
         foreach (var group in request.Records.GroupBy(r => (r.OrgId, r.Period)))
         {
-            var merged = stored.ForOrgPeriod(group.Key.OrgId, group.Key.Period.Code)
-                .ToDictionary(kv => codeOfId[kv.Key], kv => (kv.Value, Line: 0));
+            merged.Clear();
+            foreach (var (elementId, value) in stored.ForOrgPeriod(group.Key.OrgId, group.Key.Period.Code))
+            {
+                merged[codeOfId[elementId]] = (value, 0);
+            }
             foreach (var r in group)
             {
                 merged[r.Element.Code] = (r.Value, r.Line);

@@ -47,6 +47,8 @@ public sealed class StoredValues
     public double? Get(int org, int element, string period) =>
         _values.TryGetValue((org, element, period), out var v) ? v : null;
 
+    private static readonly Dictionary<int, double> None = [];
+
     public IReadOnlyDictionary<int, double> ForOrgPeriod(int org, string period) =>
-        _byOrgPeriod.TryGetValue((org, period), out var map) ? map : new Dictionary<int, double>();
+        _byOrgPeriod.TryGetValue((org, period), out var map) ? map : None;
 }

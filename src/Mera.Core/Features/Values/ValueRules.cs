@@ -34,6 +34,7 @@ public sealed class ValueRules
                     file, line, formula.ElementCodes[0], $"{rule.Message} ({shown})"));
             }
         }
+        var previousPeriod = period.Previous();
         var contingent = values.TryGetValue("contingent.students", out var own) ? own.Value
             : stored(orgId, "contingent.students", period.ContainerOf(PeriodType.Year));
         foreach (var (code, (value, line)) in values)
@@ -48,7 +49,7 @@ public sealed class ValueRules
                 issues.Add(new ImportIssue(IssueSeverity.Warning, file, line, code,
                     $"значение {Format(value)} больше численности обучающихся ({Format(contingent.Value)}) более чем на 10 % — возможны дубли учетных записей"));
             }
-            if (element.ValueType != ElementValueType.Flag && stored(orgId, code, period.Previous()) is > 0 and var previous
+            if (element.ValueType != ElementValueType.Flag && stored(orgId, code, previousPeriod) is > 0 and var previous
                 && value < previous * 0.5)
             {
                 issues.Add(new ImportIssue(IssueSeverity.Warning, file, line, code,
