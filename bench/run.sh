@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# National-scale figures in one run (SQLite): Mera against the storage engine on the same data.
+# National-scale figures in one run: Mera against the storage engine on the same data, SQLite and PostgreSQL.
 #   bench/run.sh [SCHOOLS]   (default 40000; data and databases go to bench/out/, which git ignores)
-# Prints one table: Mera's time, the raw engine's time on the same file/tables, their ratio, and peak RSS.
+#   SKIP_PG=1 / SKIP_GROWTH=1 / SKIP_WEB=1 leave out the PostgreSQL runs, the N = 5 000 / 20 000 runs, the web RSS.
+# Prints one table: Mera's time, the raw engine's time on the same file/tables, their ratio, and peak RSS;
+# then how one dashboard's computation grows with N.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 schools="${1:-40000}"
 out="$root/bench/out/n$schools"
 mkdir -p "$out"
+work="$out"
 cd "$root"
 command -v sqlite3 >/dev/null || { echo "sqlite3 is required (apt-get install sqlite3)"; exit 1; }
 dotnet build bench/Mera.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+bench_dll="$root/bench/Mera.Bench/bin/Release/net10.0/Mera.Bench.dll"
+source "$root/bench/web.sh"
 ./mera --help >/dev/null  # builds the CLI once
-[[ -f "$out/values.csv" ]] || dotnet run -c Release --no-build --project bench/Mera.Bench -- generate --out "$out" --schools "$schools"
+generate() { [[ -f "$1/values.csv" ]] || dotnet "$bench_dll" generate --out "$1" --schools "$2" >/dev/null; }
+generate "$out" "$schools"
 quarter="$(grep '^quarter=' "$out/dataset.txt" | cut -d= -f2)"
 next="$(grep '^educont_quarter=' "$out/dataset.txt" | cut -d= -f2)"
 values="$(grep '^values=' "$out/dataset.txt" | cut -d= -f2)"
@@ -52,6 +58,54 @@ GROUP BY r.code, v.element_id;
 SQL
 read -r t_group rss_group < <(measure sqlite3 "$out/mera.db" ".read $out/groupby.sql")
 
+# One dashboard's computation (in-process: the engine, not the CLI start-up) for a municipality and a school.
+read -r t_dash_m < <(dotnet "$bench_dll" dashboard --db "$out/mera.db" --org r01-m01 --period "$quarter")
+read -r t_dash_s < <(dotnet "$bench_dll" dashboard --db "$out/mera.db" --org s000001 --period "$quarter")
+growth=("$schools $t_dash_m $t_dash_s $t_rollup")
+if [[ -z "${SKIP_GROWTH:-}" ]]; then
+  for n in 5000 20000; do
+    (( n < schools )) || continue
+    g="$root/bench/out/n$n"; mkdir -p "$g"; generate "$g" "$n"
+    gq="$(grep '^quarter=' "$g/dataset.txt" | cut -d= -f2)"
+    rm -f "$g"/mera.db*
+    MERA_DB="$g/mera.db" ./mera db migrate >/dev/null
+    MERA_DB="$g/mera.db" ./mera orgs import "$g/registry.csv" >/dev/null
+    MERA_DB="$g/mera.db" ./mera import values "$g/values.csv" >/dev/null
+    read -r gm < <(dotnet "$bench_dll" dashboard --db "$g/mera.db" --org r01-m01 --period "$gq")
+    read -r gs < <(dotnet "$bench_dll" dashboard --db "$g/mera.db" --org s000001 --period "$gq")
+    read -r gr _ < <(measure env MERA_DB="$g/mera.db" ./mera indicators --org ru --period "$gq" --children --format json)
+    growth=("$n $gm $gs $gr" "${growth[@]}")
+  done
+fi
+
+# The web process after a national dashboard: peak RSS (VmHWM) of the server that computed it.
+web_rss="—"; t_web="—"
+if [[ -z "${SKIP_WEB:-}" ]]; then
+  web_build
+  ./mera users add --login bench-admin --role admin --org ru --name "Bench" --password "Bench-pass-2026" >/dev/null 2>&1 || true
+  web_start
+  jar="$out/admin.jar"; rm -f "$jar"
+  web_login "$jar" bench-admin "Bench-pass-2026"
+  t_web="$(curl -s -o /dev/null -w '%{time_total}' -b "$jar" "$WEB_URL/dashboard?org=ru&period=$quarter")"
+  web_rss="$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$WEB_PID/status")"
+  web_stop
+fi
+
+# PostgreSQL: Mera's import and roll-up against psql \copy and the same GROUP BY, in the same run.
+if [[ -z "${SKIP_PG:-}" ]]; then
+  source "$root/bench/pg.sh"; trap pg_cleanup EXIT
+  export MERA_DB="$PG_CONN"
+  ./mera db migrate >/dev/null
+  ./mera orgs import "$out/registry.csv" >/dev/null
+  read -r pg_import pg_rss_import < <(measure ./mera import values "$out/values.csv")
+  psql "${PG_PSQL[@]}" -c "CREATE TABLE raw_values (org text NOT NULL, element text NOT NULL, period text NOT NULL, value double precision NOT NULL); CREATE UNIQUE INDEX ix_raw ON raw_values (org, element, period);"
+  read -r pg_raw _ < <(measure psql "${PG_PSQL[@]}" -c "\\copy raw_values FROM '$out/values.csv' WITH (FORMAT csv, HEADER true)")
+  psql "${PG_PSQL[@]}" -c "VACUUM ANALYZE"
+  read -r pg_rollup pg_rss_rollup < <(measure ./mera indicators --org ru --period "$quarter" --children --format json)
+  sed "s/v.period_anchor BETWEEN '\([^']*\)' AND '\([^']*\)'/v.period_anchor BETWEEN DATE '\1' AND DATE '\2'/" "$out/groupby.sql" > "$out/groupby-pg.sql"
+  read -r pg_group _ < <(measure psql "${PG_PSQL[@]}" -f "$out/groupby-pg.sql")
+fi
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "—" }'; }
 printf "\nMera national benchmark — %s schools, %s values, SQLite, %s, %s cores\n" "$schools" "$values" "$(date -u +%F)" "$(nproc)"
 printf "%-44s %10s %10s %8s %9s\n" "operation" "Mera, s" "engine, s" "ratio" "RSS, MB"
@@ -59,3 +113,11 @@ printf "%-44s %10s %10s %8s %9s\n" "org registry import" "$t_orgs" "—" "—" "
 printf "%-44s %10s %10s %8s %9s\n" "values CSV import vs sqlite3 .import" "$t_import" "$t_raw" "$(ratio "$t_import" "$t_raw")" "$rss_import"
 printf "%-44s %10s %10s %8s %9s\n" "national educont XLSX import" "$t_educont" "—" "—" "$rss_educont"
 printf "%-44s %10s %10s %8s %9s\n" "federal roll-up vs GROUP BY" "$t_rollup" "$t_group" "$(ratio "$t_rollup" "$t_group")" "$rss_rollup"
+printf "%-44s %10s %10s %8s %9s\n" "web: national dashboard page (first request)" "$t_web" "—" "—" "$web_rss"
+if [[ -z "${SKIP_PG:-}" ]]; then
+  printf "%-44s %10s %10s %8s %9s\n" "PostgreSQL: values import vs psql \\copy" "$pg_import" "$pg_raw" "$(ratio "$pg_import" "$pg_raw")" "$pg_rss_import"
+  printf "%-44s %10s %10s %8s %9s\n" "PostgreSQL: federal roll-up vs GROUP BY" "$pg_rollup" "$pg_group" "$(ratio "$pg_rollup" "$pg_group")" "$pg_rss_rollup"
+fi
+printf "\nGrowth with N (one dashboard = the period with children + 5 earlier periods, in-process, median of 5)\n"
+printf "%10s %22s %18s %22s\n" "schools" "municipality, ms" "school, ms" "federal roll-up, s"
+for line in "${growth[@]}"; do read -r n m sc r <<<"$line"; printf "%10s %22s %18s %22s\n" "$n" "$m" "$sc" "$r"; done

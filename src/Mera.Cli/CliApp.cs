@@ -37,6 +37,9 @@ public static class CliApp
             TargetsCommands.Create(context),
             IndicatorsCommand.Create(context),
             ReportCommand.Create(context),
+            RemindersCommand.Create(context),
+            BackupCommands.Backup(context),
+            BackupCommands.Restore(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -35,6 +35,7 @@ public sealed class MeraServer : IAsyncLifetime
         }
         start.Environment["MERA_DB"] = Path.Combine(_dir, "mera.db");
         start.Environment["MERA_UPLOADS"] = Path.Combine(_dir, "uploads");
+        start.Environment["MERA_REMINDERS"] = "off"; // no mail job racing the journeys for the database
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // static files straight from wwwroot of the source tree
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };

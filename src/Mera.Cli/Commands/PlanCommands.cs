@@ -84,9 +84,9 @@ internal static class PlanCommands
         return new Command("decisions", "Решения коллегии и их исполнение") { import, list, report };
     }
 
-    private static Option<string?> AsOf() => new("--as-of") { Description = "Дата, на которую определяется состояние (по умолчанию сегодня)" };
+    internal static Option<string?> AsOf() => new("--as-of") { Description = "Дата, на которую определяется состояние (по умолчанию сегодня)" };
 
-    private static Option<string> Format()
+    internal static Option<string> Format()
     {
         var format = new Option<string>("--format") { Description = "table, json или csv", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
@@ -98,7 +98,7 @@ internal static class PlanCommands
 
     private static string D(DateOnly? d) => d is DateOnly v ? RussianFormat.Date(v) : "";
 
-    private static async Task WriteAsync<T>(CliContext cli, string format, IReadOnlyList<T> items, string[] headers, Func<T, string[]> cells)
+    internal static async Task WriteAsync<T>(CliContext cli, string format, IReadOnlyList<T> items, string[] headers, Func<T, string[]> cells)
     {
         if (format == "json")
         {

@@ -46,8 +46,8 @@ public sealed record DbSettings(DbProvider Provider, string ConnectionString)
         var builder = db.Contains('=')
             ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db)
             : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = db };
-        // Parallel CLI processes wait for the write lock instead of failing at once.
-        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 60);
+        // Parallel CLI processes wait for the write lock instead of failing at once (a national import holds it ~20 s).
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 300);
         var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(dir))
         {

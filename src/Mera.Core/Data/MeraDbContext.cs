@@ -25,6 +25,7 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<RoadmapEvidence> RoadmapEvidence => Set<RoadmapEvidence>();
     public DbSet<AgreementValue> AgreementValues => Set<AgreementValue>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -56,6 +57,13 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
         {
             e.ToTable("decision_items");
             e.HasIndex(x => new { x.DecisionId, x.Number }).IsUnique();
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(x => new { x.Kind, x.OrgUnitId, x.FormCode, x.PeriodCode, x.Recipient }).IsUnique().HasDatabaseName("ix_notifications_key");
+            e.HasIndex(x => x.Status).HasDatabaseName("ix_notifications_status");
+            e.HasIndex(x => x.OrgUnitId).HasDatabaseName("ix_notifications_org");
         });
         b.Entity<RoadmapEvidence>(e =>
         {

@@ -33,6 +33,8 @@ public static class ValueWriter
         }
     }
 
+    private static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(30);
+
     // SQLite's statements, with numbered parameters bound by position (SqliteBulkStatement).
     private const string UpsertSql = """
         INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, comment, source, import_batch_id, source_file, changed_by, changed_at)
@@ -78,6 +80,8 @@ public static class ValueWriter
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY staging_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, old_value) FROM STDIN (FORMAT BINARY)", ct))
         {
+            // A national file takes longer than Npgsql's default 30 s: the import is bounded by its own limits instead.
+            copy.Timeout = BulkTimeout;
             foreach (var change in changes)
             {
                 var r = change.Record;
@@ -108,6 +112,7 @@ public static class ValueWriter
             SELECT org_unit_id, element_id, period_code, old_value, value, @s, @b, @f, @u, @n FROM staging_values;
             TRUNCATE staging_values;
             """, connection);
+        apply.CommandTimeout = (int)BulkTimeout.TotalSeconds;
         apply.Parameters.AddWithValue("s", (int)provenance.Source);
         apply.Parameters.AddWithValue("b", NpgsqlDbType.Bigint, (object?)provenance.ImportBatchId ?? DBNull.Value);
         apply.Parameters.AddWithValue("f", NpgsqlDbType.Text, (object?)provenance.SourceFile ?? DBNull.Value);

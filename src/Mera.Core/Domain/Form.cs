@@ -17,5 +17,12 @@ public sealed class Form
     public IReadOnlyList<string> Elements =>
         ElementCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Days before the deadline on which schools that have not submitted are reminded: "5,1" by default.</summary>
+    public string ReminderDays { get; set; } = "5,1";
+
+    public IReadOnlyList<int> ReminderDayList =>
+        ReminderDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => int.TryParse(d, out var n) ? n : -1).Where(n => n >= 0).Distinct().ToList();
+
     public DateOnly DeadlineOf(Period period) => Domain.DeadlineRule.Parse(DeadlineRule).DeadlineOf(period);
 }

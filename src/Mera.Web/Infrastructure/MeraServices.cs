@@ -13,6 +13,13 @@ public static class MeraServices
 {
     public const string LoginRateLimit = "login";
 
+    /// <summary>
+    /// Sign-in attempts per client address and minute (MERA_LOGIN_LIMIT, 20 by default): raise it when many
+    /// schools reach Mera through one proxy or NAT address.
+    /// </summary>
+    private static int LoginsPerMinute =>
+        int.TryParse(Environment.GetEnvironmentVariable("MERA_LOGIN_LIMIT"), out var limit) && limit > 0 ? limit : 20;
+
     public static void AddMera(this IServiceCollection services, DbSettings settings)
     {
         services.AddSingleton(new MeraDb(settings));
@@ -50,6 +57,8 @@ public static class MeraServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<UploadStore>();
+        services.AddScoped<NotificationBadge>();
+        services.AddHostedService<ReminderJob>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -60,7 +69,7 @@ public static class MeraServices
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddResponseCompression(o =>
         {

@@ -28,6 +28,7 @@ public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.Curr
     {
         builder.UseSetting("ConnectionStrings:Mera", _db.ConnectionString);
         builder.UseSetting("MERA_DB_PROVIDER", _db.Provider);
+        builder.UseSetting("MERA_REMINDERS", "off");
         builder.UseSetting("MERA_UPLOADS", Directory.CreateTempSubdirectory("mera-uploads-").FullName);
         builder.UseEnvironment("Production");
     }

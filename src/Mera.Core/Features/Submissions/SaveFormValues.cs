@@ -79,17 +79,37 @@ public static class SaveFormValues
         {
             return new Result(false, errors, warnings, NeedsComment: true, 0, entry.Submission?.State);
         }
-        var saved = await SaveValueBatch.RunAsync(database, request with { DryRun = false }, clock, ct);
-        var state = await UpdateSubmissionAsync(database, command, entry, clock, ct);
-        return new Result(true, errors, warnings, false, saved.ValuesWritten, state);
+        // Values and the submission state commit together: a save never lands in a form that another request has
+        // just submitted or that an officer has just accepted, and a lost race leaves nothing half-saved.
+        var state = SubmissionState.Draft;
+        try
+        {
+            var saved = await SaveValueBatch.RunAsync(database, request with
+            {
+                DryRun = false,
+                AlsoInTransaction = async (db, token) => state = await UpdateSubmissionAsync(db, command, entry, clock, token),
+            }, clock, ct);
+            return new Result(true, errors, warnings, false, saved.ValuesWritten, state);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save of the same form won the race (a newer version, or the first submission row): nothing of
+            // this one was kept, and the school is told so instead of seeing an error page.
+            throw new OperationRefusedException("Форму одновременно сохранил другой пользователь: обновите страницу и сохраните ещё раз");
+        }
     }
 
-    private static async Task<SubmissionState> UpdateSubmissionAsync(MeraDb database, Command command, LoadFormEntry.Result entry,
+    private static async Task<SubmissionState> UpdateSubmissionAsync(MeraDbContext db, Command command, LoadFormEntry.Result entry,
         TimeProvider clock, CancellationToken ct)
     {
-        await using var db = database.CreateContext();
         var submission = await db.Submissions.SingleOrDefaultAsync(
             s => s.OrgUnitId == command.School.Id && s.FormCode == entry.Form.Code && s.PeriodCode == entry.Period.Code, ct);
+        if (submission is { State: SubmissionState.Submitted or SubmissionState.Accepted })
+        {
+            throw new OperationRefusedException(submission.State == SubmissionState.Accepted
+                ? "Форма уже принята отделом образования: изменения не сохранены"
+                : "Форма уже отправлена: изменения не сохранены");
+        }
         if (submission is null)
         {
             submission = new Submission { OrgUnitId = command.School.Id, FormCode = entry.Form.Code, PeriodCode = entry.Period.Code };

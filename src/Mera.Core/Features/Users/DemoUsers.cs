@@ -24,7 +24,8 @@ public static class DemoUsers
         var existing = await db.Users.Select(u => u.UserName).ToListAsync(ct);
         foreach (var (login, role, org, name) in Accounts.Where(a => !existing.Contains(a.Login)))
         {
-            await AddUser.RunAsync(database, new AddUser.Command(login, role, org, Password, FullName: name, IsDemo: true), clock, ct);
+            // Mailboxes on the reserved example.ru domain: reminders and digests of the demo have somewhere to go.
+            await AddUser.RunAsync(database, new AddUser.Command(login, role, org, Password, Email: $"{login}@demo.example.ru", FullName: name, IsDemo: true), clock, ct);
         }
     }
 

@@ -27,6 +27,12 @@ public static class SaveValueBatch
         /// <summary>False for form entry: the values carry the user and comment, not an import batch.</summary>
         public bool RecordBatch { get; init; } = true;
         public string? Comment { get; init; }
+
+        /// <summary>
+        /// Work that must commit or roll back with the values (a form's submission state): it runs inside the same
+        /// transaction, after the values are written, even when no value changed. Throwing rolls everything back.
+        /// </summary>
+        public Func<MeraDbContext, CancellationToken, Task>? AlsoInTransaction { get; init; }
     }
 
     /// <summary>BatchId is null for a dry run and when nothing changed (a repeated file leaves no trace but its answer).</summary>
@@ -63,7 +69,7 @@ public static class SaveValueBatch
             }
         }
         var warnings = issues.Where(i => i.Severity == IssueSeverity.Warning).ToList();
-        if (request.DryRun || changes.Count == 0)
+        if (request.DryRun || (changes.Count == 0 && request.AlsoInTransaction is null))
         {
             return new Result(null, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, request.DryRun)
             {
@@ -77,6 +83,10 @@ public static class SaveValueBatch
         {
             await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
                 changes, new ValueProvenance(request.Source, request.User, Comment: request.Comment), now, ct);
+            if (request.AlsoInTransaction is { } also)
+            {
+                await also(db, ct);
+            }
             await tx.CommitAsync(ct);
             return new Result(null, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, DryRun: false) { Changes = changes };
         }

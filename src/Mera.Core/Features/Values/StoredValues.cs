@@ -9,6 +9,8 @@ namespace Mera.Core.Features.Values;
 /// </summary>
 public sealed class StoredValues
 {
+    private const int MaxOrgsInSql = 2000;
+
     private readonly Dictionary<(int Org, int Element, string Period), double> _values = [];
     private readonly Dictionary<(int Org, string Period), Dictionary<int, double>> _byOrgPeriod = [];
 
@@ -23,8 +25,15 @@ public sealed class StoredValues
         var periods = records.Select(r => r.Period).Distinct()
             .SelectMany(p => new[] { p, p.Previous() }.Concat(p.Containers()))
             .Select(p => p.Code).Distinct().ToList();
-        var rows = await db.DataValues.AsNoTracking()
-            .Where(v => periods.Contains(v.PeriodCode))
+        // A form save or a municipal file names few schools: read through the (org, element, period) key. A national
+        // file names most of them: one read by period, filtered in memory, beats 40 000 index probes.
+        var query = db.DataValues.AsNoTracking().Where(v => periods.Contains(v.PeriodCode));
+        if (orgs.Count <= MaxOrgsInSql)
+        {
+            var ids = orgs.ToList();
+            query = query.Where(v => ids.Contains(v.OrgUnitId));
+        }
+        var rows = await query
             .Select(v => new { v.OrgUnitId, v.ElementId, v.PeriodCode, v.Value })
             .ToListAsync(ct);
         foreach (var row in rows)
