@@ -55,7 +55,7 @@ public static class TableReader
     }
 
     private static ImportRefusedException Unreadable(string displayName, Exception ex) =>
-        ImportRefusedException.Of(displayName, $"файл повреждён или не является таблицей CSV, XLSX или XLS ({ex.GetType().Name}: {ex.Message})");
+        ImportRefusedException.Of(displayName, $"файл повреждён или не является таблицей CSV, XLSX или XLS (техническая причина: {ex.Message})");
 
     /// <summary>Key/value pairs from the first two columns of a named sheet of a workbook; null when the sheet is absent.</summary>
     public static Dictionary<string, string>? ReadKeyValueSheet(string path, string sheet, string? displayName = null)
