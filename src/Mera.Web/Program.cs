@@ -3,6 +3,12 @@ using Mera.Web;
 using Mera.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+if (string.Equals(builder.Configuration["MERA_LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase))
+{
+    // One JSON object per line on stdout, for journald or a log collector.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+}
 var settings = DbSettings.Resolve(builder.Configuration.GetConnectionString("Mera") ?? builder.Configuration["MERA_DB"],
     builder.Configuration["MERA_DB_PROVIDER"]);
 builder.Services.AddMera(settings);

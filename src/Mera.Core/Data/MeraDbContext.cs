@@ -1,4 +1,5 @@
 using Mera.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mera.Core.Data;
 
 /// <summary>Mera's data and the Identity user store (users without Identity roles: a user has one role column).</summary>
-public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : IdentityUserContext<MeraUser>(options)
+public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : IdentityUserContext<MeraUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<DataElement> DataElements => Set<DataElement>();
@@ -26,6 +27,9 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
     public DbSet<RoadmapEvidence> RoadmapEvidence => Set<RoadmapEvidence>();
     public DbSet<AgreementValue> AgreementValues => Set<AgreementValue>();
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every web node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -58,6 +62,7 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
             e.ToTable("decision_items");
             e.HasIndex(x => new { x.DecisionId, x.Number }).IsUnique();
         });
+        b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         b.Entity<Notification>(e =>
         {
             e.ToTable("notifications");

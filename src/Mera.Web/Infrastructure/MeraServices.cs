@@ -3,6 +3,8 @@ using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features.Users;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -25,6 +27,18 @@ public static class MeraServices
         services.AddSingleton(new MeraDb(settings));
         services.AddSingleton(TimeProvider.System);
         services.AddDbContext<MeraDbContext>(o => MeraDb.Configure(o, settings));
+        // Keys in the database: several web nodes behind nginx read each other's cookies, and restarts sign nobody out.
+        services.AddDataProtection().PersistKeysToDbContext<MeraDbContext>().SetApplicationName("Mera");
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind nginx: the client's address (login limits, logs) and https come from the proxy's headers, which are
+            // trusted only from loopback and from the addresses listed in MERA_TRUSTED_PROXIES.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var address in (Environment.GetEnvironmentVariable("MERA_TRUSTED_PROXIES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+            }
+        });
         services.AddIdentityCore<MeraUser>(MeraIdentity.Configure)
             .AddEntityFrameworkStores<MeraDbContext>()
             .AddSignInManager()
@@ -82,6 +96,7 @@ public static class MeraServices
 
     public static void UseMera(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<SecurityHeaders>();

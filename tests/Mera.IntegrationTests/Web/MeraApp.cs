@@ -24,6 +24,9 @@ public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.Curr
         return new MeraApp(db);
     }
 
+    /// <summary>A second web node on the same database (as behind nginx): no migration, no demo.</summary>
+    public static MeraApp AnotherNode(TestDatabase db) => new(db);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Mera", _db.ConnectionString);
