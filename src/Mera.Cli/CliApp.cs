@@ -40,6 +40,7 @@ public static class CliApp
             RemindersCommand.Create(context),
             BackupCommands.Backup(context),
             BackupCommands.Restore(context),
+            AuditCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -23,7 +23,7 @@ internal static class UsersCommands
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
             var secret = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("MERA_PASSWORD") ?? ReadPassword();
             var user = await AddUser.RunAsync(database, new AddUser.Command(parse.GetValue(login)!, parse.GetValue(role)!,
-                parse.GetValue(org)!, secret, parse.GetValue(email), parse.GetValue(name)), cli.Clock, ct);
+                parse.GetValue(org)!, secret, parse.GetValue(email), parse.GetValue(name), CreatedBy: cli.User), cli.Clock, ct);
             await cli.Out.WriteLineAsync($"Пользователь «{user.UserName}» создан: {Roles.ToRussian(user.Role)}, организация {parse.GetValue(org)}.");
             return 0;
         });

@@ -11,6 +11,9 @@ public sealed class AuditEntry
     public string? EntityId { get; set; }
     public string? Details { get; set; }
 
-    public static AuditEntry Of(TimeProvider clock, string user, string action, string entity, string? id, string? details) =>
-        new() { At = clock.GetUtcNow(), User = user, Action = action, Entity = entity, EntityId = id, Details = details };
+    /// <summary>The org the action concerns (its subtree's officials read it); null for actions above any org.</summary>
+    public int? OrgUnitId { get; set; }
+
+    public static AuditEntry Of(TimeProvider clock, string user, string action, string entity, string? id, string? details, int? orgId = null) =>
+        new() { At = clock.GetUtcNow(), User = user, Action = action, Entity = entity, EntityId = id, Details = details, OrgUnitId = orgId };
 }

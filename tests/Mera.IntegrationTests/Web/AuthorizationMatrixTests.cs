@@ -54,6 +54,9 @@ public class AuthorizationMatrixTests
         { $"/reports/agreement.xlsx?org=demo-enisey&period={P}", [200, 200, 200, 404, 200] },
         { $"/reports/submissions.xlsx?org=demo-aksu&period={P}&form=openschool", [200, 200, 404, 404, 404] },
         { $"/reports/unknown.xlsx?org=demo-enisey&period={P}", [404, 404, 404, 404, 404] },
+        { "/audit", [200, 200, 200, 403, 403] },
+        { "/audit?org=demo-aksu", [200, 200, 404, 403, 403] },
+        { "/audit?handler=csv&org=demo-enisey", [200, 200, 200, 403, 403] },
     };
 
     private static readonly string[] Logins = ["admin", "minobr", "enisey", "school1", "viewer"];

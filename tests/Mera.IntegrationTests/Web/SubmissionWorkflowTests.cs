@@ -88,7 +88,9 @@ public class SubmissionWorkflowTests
             && v.ElementId == context.DataElements.Single(e => e.Code == "openschool.teachers.registered").Id);
         Assert.Equal(46, teachers.Value);
         Assert.Equal(ValueSource.Entry, teachers.Source);
-        Assert.Equal(2, await context.AuditLog.CountAsync(a => a.Entity == "submission")); // return and accept; the stale attempt changed nothing
+        // Two submissions by the school, the return and the accept; the stale attempt changed nothing.
+        Assert.Equal(["submission.accept", "submission.return", "submission.submit", "submission.submit"],
+            (await context.AuditLog.Where(a => a.Entity == "submission").Select(a => a.Action).ToListAsync()).Order().ToList());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class UserAdministrationTests
         Assert.Contains("недоступен", await officer.GetStringAsync(refused.Headers.Location!.ToString()));
         await using (var context = db.Db.CreateContext())
         {
-            Assert.Equal(2, await context.AuditLog.CountAsync(a => a.Entity == "user"));
+            Assert.Equal(2, await context.AuditLog.CountAsync(a => a.Entity == "user" && a.User == "enisey"));
         }
     }
 }

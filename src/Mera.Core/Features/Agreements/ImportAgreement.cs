@@ -105,7 +105,7 @@ public static partial class ImportAgreement
         }
         var years = values.Select(v => v.Year).ToList();
         (agreement.ValidFrom, agreement.ValidTo) = (new DateOnly(years.Min(), 1, 1), new DateOnly(years.Max(), 12, 31));
-        db.AuditLog.Add(AuditEntry.Of(clock, c.User, "agreement.import", "agreement", $"{c.OrgCode}/{c.Number}", $"строк {values.Select(v => v.RowNumber).Distinct().Count()}"));
+        db.AuditLog.Add(AuditEntry.Of(clock, c.User, "agreement.import", "agreement", $"{c.OrgCode}/{c.Number}", $"строк {values.Select(v => v.RowNumber).Distinct().Count()}", org.Id));
         await db.SaveChangesAsync(ct);
     }
 

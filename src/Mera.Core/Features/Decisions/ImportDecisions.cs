@@ -63,7 +63,7 @@ public static class ImportDecisions
         {
             throw new ImportRefusedException(issues);
         }
-        db.AuditLog.Add(AuditEntry.Of(clock, command.User, "decisions.import", "decision", org.Code, $"{table.FileName}: пунктов {items}"));
+        db.AuditLog.Add(AuditEntry.Of(clock, command.User, "decisions.import", "decision", org.Code, $"{table.FileName}: пунктов {items}", org.Id));
         await db.SaveChangesAsync(ct);
         return new Result(decisions.Count, items);
     }

@@ -17,7 +17,8 @@ public static class ReportDecisionItem
             ?? throw new NotFoundException($"Пункт решения {c.ItemId} не найден");
         item.LastReportedOn = c.On;
         item.ReportNotes = string.Join('\n', new[] { item.ReportNotes, $"{c.On:dd.MM.yyyy} ({c.User}): {c.Note}" }.Where(s => !string.IsNullOrEmpty(s)));
-        db.AuditLog.Add(AuditEntry.Of(clock, c.User, "decision.report", "decision_item", item.Id.ToString(), c.Note));
+        var orgId = await db.Decisions.Where(d => d.Id == item.DecisionId).Select(d => (int?)d.OrgUnitId).SingleOrDefaultAsync(ct);
+        db.AuditLog.Add(AuditEntry.Of(clock, c.User, "decision.report", "decision_item", item.Id.ToString(), c.Note, orgId));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -89,7 +89,7 @@ public static class ImportRoadmap
         }
         if (!command.DryRun)
         {
-            db.AuditLog.Add(AuditEntry.Of(clock, command.User, "roadmap.import", "roadmap", org.Code, $"{table.FileName}: +{added}, изменено {updated}"));
+            db.AuditLog.Add(AuditEntry.Of(clock, command.User, "roadmap.import", "roadmap", org.Code, $"{table.FileName}: +{added}, изменено {updated}", org.Id));
             await db.SaveChangesAsync(ct);
         }
         return new Result(rows, added, updated, unchanged);

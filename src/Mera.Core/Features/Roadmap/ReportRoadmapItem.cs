@@ -22,7 +22,7 @@ public static class ReportRoadmapItem
         item.Comment = c.Comment ?? item.Comment;
         item.UpdatedAt = clock.GetUtcNow();
         item.UpdatedBy = c.User;
-        db.AuditLog.Add(AuditEntry.Of(clock, c.User, "roadmap.report", "roadmap_item", item.Id.ToString(), $"№ {item.Number}: выполнено {c.On:dd.MM.yyyy}; {c.Comment}"));
+        db.AuditLog.Add(AuditEntry.Of(clock, c.User, "roadmap.report", "roadmap_item", item.Id.ToString(), $"№ {item.Number}: выполнено {c.On:dd.MM.yyyy}; {c.Comment}", item.OrgUnitId));
         await db.SaveChangesAsync(ct);
     }
 }

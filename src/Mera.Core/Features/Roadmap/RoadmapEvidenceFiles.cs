@@ -28,7 +28,7 @@ public static class RoadmapEvidenceFiles
             UploadedBy = user, UploadedAt = clock.GetUtcNow(),
         };
         db.RoadmapEvidence.Add(evidence);
-        db.AuditLog.Add(AuditEntry.Of(clock, user, "roadmap.evidence", "roadmap_item", item.Id.ToString(), evidence.FileName));
+        db.AuditLog.Add(AuditEntry.Of(clock, user, "roadmap.evidence", "roadmap_item", item.Id.ToString(), evidence.FileName, item.OrgUnitId));
         await db.SaveChangesAsync(ct);
         return evidence.Id;
     }

@@ -45,7 +45,7 @@ public static class ReviewSubmission
             : command.Decision == Decision.Reopen ? $"Открыто повторно: {command.User}" : s.Comment;
         s.Version++;
         db.AuditLog.Add(AuditEntry.Of(clock, command.User, $"submission.{command.Decision.ToString().ToLowerInvariant()}", "submission",
-            s.Id.ToString(), $"{s.FormCode} {s.PeriodCode} org={s.OrgUnitId}: {SubmissionStateNames.ToRussian(s.State)}; {s.Comment}"));
+            s.Id.ToString(), $"{s.FormCode} {s.PeriodCode}: {SubmissionStateNames.ToRussian(s.State)}; {s.Comment}", s.OrgUnitId));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -120,6 +120,8 @@ public static class SaveFormValues
             submission.State = SubmissionState.Submitted;
             submission.SubmittedAt = clock.GetUtcNow();
             submission.SubmittedBy = command.User;
+            db.AuditLog.Add(AuditEntry.Of(clock, command.User, "submission.submit", "submission", $"{entry.Form.Code}/{entry.Period.Code}",
+                $"{entry.Form.Code} {entry.Period.Code}: {SubmissionStateNames.ToRussian(SubmissionState.Submitted)}", command.School.Id));
         }
         else if (submission.State != SubmissionState.Returned)
         {

@@ -38,7 +38,7 @@ internal sealed class TargetWriter(MeraDbContext db, Dictionary<(int, string, in
     }
 
     private void Audit(string orgCode, Target t, string old) =>
-        db.AuditLog.Add(AuditEntry.Of(clock, user, "target.set", "target", $"{orgCode}/{t.IndicatorCode}/{t.Year}", $"{old} → {Describe(t)}"));
+        db.AuditLog.Add(AuditEntry.Of(clock, user, "target.set", "target", $"{orgCode}/{t.IndicatorCode}/{t.Year}", $"{old} → {Describe(t)}", t.OrgUnitId));
 
     private static string Describe(Target t) =>
         $"{t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(t.IsCumulative ? " (нарастающим итогом)" : "")}" +

@@ -9,7 +9,7 @@ namespace Mera.Core.Features.Users;
 public static class AddUser
 {
     public sealed record Command(string Login, string Role, string OrgCode, string Password, string? Email = null,
-        string? FullName = null, bool IsDemo = false);
+        string? FullName = null, bool IsDemo = false, string? CreatedBy = null);
 
     public static async Task<MeraUser> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
@@ -35,6 +35,9 @@ public static class AddUser
         {
             throw new OperationRefusedException($"Пользователь не создан: {MeraIdentity.Describe(result)}");
         }
+        db.AuditLog.Add(AuditEntry.Of(clock, command.CreatedBy ?? "cli", "user.add", "user", user.Id,
+            $"{command.Login}: {Roles.ToRussian(command.Role)}, {org.Code}", org.Id));
+        await db.SaveChangesAsync(ct);
         return user;
     }
 }

@@ -25,7 +25,7 @@ public static class DemoUsers
         foreach (var (login, role, org, name) in Accounts.Where(a => !existing.Contains(a.Login)))
         {
             // Mailboxes on the reserved example.ru domain: reminders and digests of the demo have somewhere to go.
-            await AddUser.RunAsync(database, new AddUser.Command(login, role, org, Password, Email: $"{login}@demo.example.ru", FullName: name, IsDemo: true), clock, ct);
+            await AddUser.RunAsync(database, new AddUser.Command(login, role, org, Password, Email: $"{login}@demo.example.ru", FullName: name, IsDemo: true, CreatedBy: "demo"), clock, ct);
         }
     }
 

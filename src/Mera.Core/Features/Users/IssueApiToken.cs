@@ -20,7 +20,7 @@ public static class IssueApiToken
         await using var db = database.CreateContext();
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
         user.ApiTokenHash = HashOf(token);
-        db.AuditLog.Add(AuditEntry.Of(clock, user.UserName ?? userId, "user.api_token", "user", userId, "выпущен новый API-токен"));
+        db.AuditLog.Add(AuditEntry.Of(clock, user.UserName ?? userId, "user.api_token", "user", userId, "выпущен новый API-токен", user.OrgUnitId));
         await db.SaveChangesAsync(ct);
         return token;
     }

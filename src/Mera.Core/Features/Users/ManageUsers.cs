@@ -46,9 +46,8 @@ public static class ManageUsers
                 throw new OperationRefusedException("Нельзя создать пользователя с такой ролью или для этой организации");
             }
         }
-        var user = await AddUser.RunAsync(database, command, clock, ct);
-        await AuditAsync(database, clock, scope, "user.add", user.Id, $"{user.UserName}: {user.Role}, {command.OrgCode}", ct);
-        return user;
+        // AddUser writes the audit entry, with the officer who created the account.
+        return await AddUser.RunAsync(database, command with { CreatedBy = scope.Login }, clock, ct);
     }
 
     public static async Task ResetPasswordAsync(MeraDb database, AccessScope scope, string userId, string password, TimeProvider clock, CancellationToken ct = default)
@@ -96,7 +95,8 @@ public static class ManageUsers
     private static async Task AuditAsync(MeraDb database, TimeProvider clock, AccessScope scope, string action, string id, string? details, CancellationToken ct)
     {
         await using var db = database.CreateContext();
-        db.AuditLog.Add(AuditEntry.Of(clock, scope.Login, action, "user", id, details));
+        var orgId = await db.Users.Where(u => u.Id == id).Select(u => (int?)u.OrgUnitId).SingleOrDefaultAsync(ct);
+        db.AuditLog.Add(AuditEntry.Of(clock, scope.Login, action, "user", id, details, orgId));
         await db.SaveChangesAsync(ct);
     }
 }

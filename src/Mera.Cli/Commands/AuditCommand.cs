@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Mera.Core.Features.Audit;
+using Mera.Core.Formatting;
+
+namespace Mera.Cli.Commands;
+
+/// <summary>`./mera audit --org CODE --since DATE`: every change in the subtree, newest first.</summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var org = new Option<string>("--org") { Description = "Код организации (её поддерево)", Required = true };
+        var since = new Option<string>("--since") { Description = "С даты (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)", Required = true };
+        var until = new Option<string?>("--until") { Description = "По дату включительно" };
+        var limit = new Option<int>("--limit") { Description = "Не больше N записей (по умолчанию 1000)", DefaultValueFactory = _ => 1000 };
+        var format = PlanCommands.Format();
+        var command = new Command("audit", "Журнал изменений: значения, состояния форм, планы, мероприятия, пользователи") { org, since, until, limit, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var rows = await ListAudit.RunAsync(database, new ListAudit.Query(parse.GetValue(org)!, CliFormat.Date(parse.GetValue(since))!.Value,
+                CliFormat.Date(parse.GetValue(until)), parse.GetValue(limit)), ct);
+            await PlanCommands.WriteAsync(cli, parse.GetValue(format)!, rows, ["Когда", "Кто", "Действие", "Организация", "Объект", "Было", "Стало", "Источник"],
+                r => [RussianFormat.Moment(r.At), r.User, r.Action, r.OrgName, r.Object, r.Old ?? "", r.New ?? "", r.Source ?? ""]);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Core.Features.Audit;
+
+/// <summary>
+/// What changed in a subtree since a date, newest first: the audit log (submission states, targets, roadmap,
+/// decisions, agreements, users and roles) merged with the value history (each value's old and new value, who,
+/// and the file or form it came from). Both are append-only.
+/// </summary>
+public static class ListAudit
+{
+    public sealed record Query(string OrgCode, DateOnly Since, DateOnly? Until = null, int Limit = 1000);
+
+    public sealed record Row(DateTimeOffset At, string User, string Action, string Org, string OrgName, string Object,
+        string? Old, string? New, string? Source);
+
+    public static async Task<IReadOnlyList<Row>> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var root = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Code == query.OrgCode, ct)
+            ?? throw new NotFoundException($"Организация с кодом «{query.OrgCode}» не найдена");
+        var start = new DateTimeOffset(query.Since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = new DateTimeOffset((query.Until ?? DateOnly.MaxValue.AddDays(-1)).AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var path = root.Path;
+        // Actions without an org (made before orgs were recorded) are shown only at the top of the tree.
+        var isRoot = root.ParentId is null;
+        // SQLite keeps DateTimeOffset as ISO text (always UTC here), which EF cannot compare: the time window is
+        // plain SQL on both providers, and rows are ordered by id, which grows with time in these append-only tables.
+        object From(DateTimeOffset t) => database.Settings.IsEmbedded ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "+00:00" : t;
+        var audit = db.AuditLog.FromSqlRaw("SELECT * FROM audit_log WHERE at >= {0} AND at < {1}", From(start), From(end)).AsNoTracking();
+        var history = db.DataValueHistory.FromSqlRaw("SELECT * FROM data_value_history WHERE changed_at >= {0} AND changed_at < {1}", From(start), From(end)).AsNoTracking();
+        var entries = await (from a in audit
+                             join o in db.OrgUnits.AsNoTracking() on a.OrgUnitId equals o.Id into orgs
+                             from o in orgs.DefaultIfEmpty()
+                             where o != null ? o.Path.StartsWith(path) : isRoot
+                             orderby a.Id descending
+                             select new { a, Code = o != null ? o.Code : "", Name = o != null ? o.Name : "" }).Take(query.Limit).ToListAsync(ct);
+        var values = await (from h in history
+                            join o in db.OrgUnits.AsNoTracking() on h.OrgUnitId equals o.Id
+                            join e in db.DataElements.AsNoTracking() on h.ElementId equals e.Id
+                            where o.Path.StartsWith(path)
+                            orderby h.Id descending
+                            select new { h, o.Code, o.Name, Element = e.Code }).Take(query.Limit).ToListAsync(ct);
+        var rows = entries.Select(x => new Row(x.a.At, x.a.User, x.a.Action, x.Code, x.Name, $"{x.a.Entity} {x.a.EntityId}".Trim(), null, x.a.Details, null))
+            .Concat(values.Select(x => new Row(x.h.ChangedAt, x.h.ChangedBy, x.h.Source switch
+            {
+                ValueSource.Import => "value.import",
+                ValueSource.Entry => "value.entry",
+                _ => "value.demo",
+            }, x.Code, x.Name, $"{x.Element} {x.h.PeriodCode}", Number(x.h.OldValue), Number(x.h.NewValue),
+                x.h.SourceFile is null ? x.h.ImportBatchId is long b ? $"загрузка № {b}" : null : x.h.ImportBatchId is long id ? $"{x.h.SourceFile} (загрузка № {id})" : x.h.SourceFile)));
+        return rows.OrderByDescending(r => r.At).Take(query.Limit).ToList();
+    }
+
+    private static string? Number(double? value) => value?.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
+}
