@@ -15,6 +15,8 @@ public class ReportDownloadTests
 
         var dashboard = await client.GetStringAsync("/dashboard?org=demo-enisey&period=2026Q3");
         Assert.Contains("/reports/summary.xlsx?org=demo-enisey&amp;period=2026Q3", dashboard);
+        Assert.Contains("href=\"/notifications\"", dashboard);
+        Assert.DoesNotContain("@if", dashboard); // Razor code in the layout is code, not text
 
         var xlsx = await client.GetAsync("/reports/summary.xlsx?org=demo-enisey&period=2026Q3");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
