@@ -17,6 +17,7 @@ public class AuditTests
         var rows = (await Cli.OkAsync(db, "audit", "--org", "m1", "--since", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), "--format", "json")).Json();
         var changed = rows.Single(r => r.GetProperty("action").GetString() == "value.import" && r.GetProperty("old").GetString() == "120");
         Assert.Equal("125", changed.GetProperty("new").GetString());
+        Assert.Equal("значение из файла", changed.GetProperty("actionName").GetString());
         Assert.Equal("s1", changed.GetProperty("org").GetString());
         Assert.Contains("values.csv", changed.GetProperty("source").GetString());
         Assert.Contains(rows, r => r.GetProperty("action").GetString() == "target.set" && r.GetProperty("new").GetString()!.Contains("70"));

@@ -21,7 +21,7 @@ internal static class AuditCommand
             var rows = await ListAudit.RunAsync(database, new ListAudit.Query(parse.GetValue(org)!, CliFormat.Date(parse.GetValue(since))!.Value,
                 CliFormat.Date(parse.GetValue(until)), parse.GetValue(limit)), ct);
             await PlanCommands.WriteAsync(cli, parse.GetValue(format)!, rows, ["Когда", "Кто", "Действие", "Организация", "Объект", "Было", "Стало", "Источник"],
-                r => [RussianFormat.Moment(r.At), r.User, r.Action, r.OrgName, r.Object, r.Old ?? "", r.New ?? "", r.Source ?? ""]);
+                r => [RussianFormat.Moment(r.At), r.User, r.ActionName, r.OrgName, r.Object, r.Old ?? "", r.New ?? "", r.Source ?? ""]);
             return 0;
         });
         return command;

@@ -30,7 +30,7 @@ public sealed class AuditModel(MeraDb database, CurrentUser current, TimeProvide
         var csv = new StringBuilder("Когда;Кто;Действие;Организация;Объект;Было;Стало;Источник\n");
         foreach (var r in Rows)
         {
-            csv.AppendLine(string.Join(';', new[] { RussianFormat.Moment(r.At), r.User, r.Action, r.OrgName, r.Object, r.Old, r.New, r.Source }
+            csv.AppendLine(string.Join(';', new[] { RussianFormat.Moment(r.At), r.User, r.ActionName, r.OrgName, r.Object, r.Old, r.New, r.Source }
                 .Select(c => "\"" + SpreadsheetText.Safe(c).Replace("\"", "\"\"") + "\"")));
         }
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",

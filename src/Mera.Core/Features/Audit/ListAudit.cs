@@ -15,7 +15,33 @@ public static class ListAudit
     public sealed record Query(string OrgCode, DateOnly Since, DateOnly? Until = null, int Limit = 1000);
 
     public sealed record Row(DateTimeOffset At, string User, string Action, string Org, string OrgName, string Object,
-        string? Old, string? New, string? Source);
+        string? Old, string? New, string? Source)
+    {
+        /// <summary>The action as an official reads it («значение из файла», «форма принята»); `Action` keeps the code.</summary>
+        public string ActionName => Action switch
+        {
+            "value.import" => "значение из файла",
+            "value.entry" => "значение из формы",
+            "value.demo" => "демонстрационное значение",
+            "submission.submit" => "форма отправлена",
+            "submission.accept" => "форма принята",
+            "submission.return" => "форма возвращена",
+            "submission.reopen" => "форма открыта повторно",
+            "target.set" => "план изменён",
+            "user.add" => "пользователь создан",
+            "user.reset_password" => "пароль сброшен",
+            "user.lock" => "пользователь заблокирован",
+            "user.unlock" => "пользователь разблокирован",
+            "user.api_token" => "выпущен API-токен",
+            "roadmap.import" => "дорожная карта загружена",
+            "roadmap.report" => "мероприятие выполнено",
+            "roadmap.evidence" => "документ к мероприятию",
+            "decisions.import" => "решения загружены",
+            "decision.report" => "отчёт по решению",
+            "agreement.import" => "соглашение загружено",
+            _ => Action,
+        };
+    }
 
     public static async Task<IReadOnlyList<Row>> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
     {
