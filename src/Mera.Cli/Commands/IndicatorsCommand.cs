@@ -47,7 +47,7 @@ internal static class IndicatorsCommand
     {
         await output.WriteLineAsync("org,orgName,period,indicator,name,numerator,denominator,value,unit,reported,expected,target,status");
         static string N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "";
-        static string Q(string s) => "\"" + SpreadsheetText.Safe(s).Replace("\"", "\"\"") + "\"";
+        static string Q(string s) => SpreadsheetText.CsvField(s);
         foreach (var r in rows)
         {
             await output.WriteLineAsync(string.Join(",", Q(r.Org), Q(r.OrgName), r.Period, r.Indicator, Q(r.Name), N(r.Numerator), N(r.Denominator),

@@ -110,7 +110,7 @@ internal static class PlanCommands
             await cli.Out.WriteLineAsync(string.Join(';', headers));
             foreach (var i in items)
             {
-                await cli.Out.WriteLineAsync(string.Join(";", cells(i).Select(c => "\"" + SpreadsheetText.Safe(c).Replace("\"", "\"\"") + "\"")));
+                await cli.Out.WriteLineAsync(string.Join(";", cells(i).Select(SpreadsheetText.CsvField)));
             }
             return;
         }

@@ -6,6 +6,9 @@ namespace Mera.Core.Formatting;
 /// </summary>
 public static class SpreadsheetText
 {
+    /// <summary>A neutralised text as one quoted CSV field.</summary>
+    public static string CsvField(string? text) => "\"" + Safe(text).Replace("\"", "\"\"") + "\"";
+
     public static string Safe(string? text) =>
         string.IsNullOrEmpty(text) ? "" : text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

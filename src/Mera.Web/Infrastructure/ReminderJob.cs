@@ -38,9 +38,8 @@ public sealed class ReminderJob(MeraDb database, TimeProvider clock, IConfigurat
 
     private async Task RunOnceAsync(int hour, CancellationToken ct)
     {
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Deadlines.Zone);
-        var today = DateOnly.FromDateTime(now.DateTime);
-        if (_lastRun != today && now.Hour >= hour)
+        var today = Deadlines.LocalDate(clock.GetUtcNow());
+        if (_lastRun != today && TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Deadlines.Zone).Hour >= hour)
         {
             var due = await PlanReminders.RunAsync(database, today, ct);
             var queued = await QueueReminders.RunAsync(database, due, clock, ct);

@@ -31,7 +31,7 @@ public sealed class AuditModel(MeraDb database, CurrentUser current, TimeProvide
         foreach (var r in Rows)
         {
             csv.AppendLine(string.Join(';', new[] { RussianFormat.Moment(r.At), r.User, r.ActionName, r.OrgName, r.Object, r.Old, r.New, r.Source }
-                .Select(c => "\"" + SpreadsheetText.Safe(c).Replace("\"", "\"\"") + "\"")));
+                .Select(SpreadsheetText.CsvField)));
         }
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
             $"audit-{Unit.Code}-{From:yyyy-MM-dd}.csv");
@@ -45,7 +45,6 @@ public sealed class AuditModel(MeraDb database, CurrentUser current, TimeProvide
             throw new ForbiddenException("журнал изменений доступен администратору, министерству и отделу образования");
         }
         Unit = await current.OrgAsync(Org, ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         From = Core.Features.Submissions.Deadlines.LocalDate(clock.GetUtcNow()).AddDays(-7);
         if (DateOnly.TryParse(Since, System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), out var since))
         {

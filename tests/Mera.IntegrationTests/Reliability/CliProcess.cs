@@ -7,12 +7,7 @@ public static class CliProcess
 {
     public static Process Start(TestDatabase db, params string[] args)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Mera.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        var dll = Path.Combine(dir!.FullName, "src", "Mera.Cli", "bin", "Debug", "net10.0", "mera.dll");
+        var dll = Path.Combine(Mera.Core.Data.DbSettings.RepositoryRoot(), "src", "Mera.Cli", "bin", "Debug", "net10.0", "mera.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution (./test.sh does)");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);

@@ -87,7 +87,7 @@ public static class ReportFiles
             pdf = Path.Combine(outDir, Path.GetFileNameWithoutExtension(path) + ".pdf");
             Assert.True(File.Exists(pdf), $"LibreOffice did not open {path}");
         }
-        var artifacts = Path.Combine(RepositoryRoot(), "artifacts", "reports");
+        var artifacts = Path.Combine(Mera.Core.Data.DbSettings.RepositoryRoot(), "artifacts", "reports");
         Directory.CreateDirectory(artifacts);
         await RunAsync("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(artifacts, artifactName));
         Assert.True(File.Exists(Path.Combine(artifacts, artifactName + ".png")));
@@ -108,15 +108,5 @@ public static class ReportFiles
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 0, $"{program} failed: {await error}");
         return await output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Mera.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? Path.GetTempPath();
     }
 }
