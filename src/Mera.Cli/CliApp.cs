@@ -41,6 +41,7 @@ public static class CliApp
             BackupCommands.Backup(context),
             BackupCommands.Restore(context),
             AuditCommand.Create(context),
+            CatalogCommands.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

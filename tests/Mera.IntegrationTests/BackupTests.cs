@@ -43,4 +43,30 @@ public class BackupTests
         await using var context = db.Db.CreateContext();
         Assert.Equal(3, await context.OrgUnits.CountAsync());
     }
+
+    [Fact]
+    public async Task Daily_backups_make_one_copy_a_day_and_keep_the_newest_ones()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await District.SetUpAsync(db, 2);
+        var folder = Directory.CreateTempSubdirectory("mera-daily-").FullName;
+        var foreign = Path.Combine(folder, "mera-before-upgrade.db");
+        File.WriteAllText(foreign, "an administrator's own copy");
+        for (var day = 1; day <= 5; day++)
+        {
+            var result = await Core.Features.Database.DailyBackup.RunAsync(db.Db, folder, keep: 3, new DateOnly(2026, 11, day));
+            Assert.True(result.Created);
+        }
+        var again = await Core.Features.Database.DailyBackup.RunAsync(db.Db, folder, keep: 3, new DateOnly(2026, 11, 5));
+        Assert.False(again.Created);
+
+        var files = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["mera-2026-11-03.db", "mera-2026-11-04.db", "mera-2026-11-05.db", "mera-before-upgrade.db"], files);
+
+        // The CLI form for cron: today's copy, restorable.
+        var cli = await Cli.OkAsync(db, "backup", "--daily", folder, "--keep", "3");
+        Assert.Contains("Резервная копия:", cli.Out);
+        var today = Directory.GetFiles(folder, "mera-2*.db").Max()!;
+        Assert.Contains("База восстановлена и проверена", (await Cli.OkAsync(db, "restore", today)).Out);
+    }
 }

@@ -18,6 +18,10 @@ public sealed class DataElement
     public string Source { get; set; } = "";
     public string Supplier { get; set; } = "";
 
+    /// <summary>Set when an admin edits the item in the web; the catalog sync then keeps the region's wording.</summary>
+    public DateTimeOffset? EditedAt { get; set; }
+    public string? EditedBy { get; set; }
+
     /// <summary>The computed pseudo-element: 1 for every active school on the period's end date.</summary>
     public const string SchoolsCode = "orgunit.schools";
 }

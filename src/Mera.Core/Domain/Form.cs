@@ -20,6 +20,10 @@ public sealed class Form
     /// <summary>Days before the deadline on which schools that have not submitted are reminded: "5,1" by default.</summary>
     public string ReminderDays { get; set; } = "5,1";
 
+    /// <summary>Set when an admin edits the item in the web; the catalog sync then keeps the region's wording.</summary>
+    public DateTimeOffset? EditedAt { get; set; }
+    public string? EditedBy { get; set; }
+
     public IReadOnlyList<int> ReminderDayList =>
         ReminderDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => int.TryParse(d, out var n) ? n : -1).Where(n => n >= 0).Distinct().ToList();

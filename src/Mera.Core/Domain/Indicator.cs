@@ -16,6 +16,10 @@ public sealed class Indicator
     public int SortOrder { get; set; }
     public List<IndicatorFormula> Formulas { get; set; } = [];
 
+    /// <summary>Set when an admin edits the item in the web; the catalog sync then keeps the region's wording.</summary>
+    public DateTimeOffset? EditedAt { get; set; }
+    public string? EditedBy { get; set; }
+
     /// <summary>Methodologies change from year to year: a period is computed with the version in force at its end.</summary>
     public IndicatorFormula? FormulaAt(DateOnly date) =>
         Formulas.Where(f => f.EffectiveFrom <= date).MaxBy(f => f.EffectiveFrom);

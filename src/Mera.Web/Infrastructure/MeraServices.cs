@@ -73,6 +73,7 @@ public static class MeraServices
         services.AddSingleton<UploadStore>();
         services.AddScoped<NotificationBadge>();
         services.AddHostedService<ReminderJob>();
+        services.AddHostedService<BackupJob>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Account/Login");

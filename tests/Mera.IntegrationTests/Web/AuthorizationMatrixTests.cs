@@ -57,6 +57,7 @@ public class AuthorizationMatrixTests
         { "/audit", [200, 200, 200, 403, 403] },
         { "/audit?org=demo-aksu", [200, 200, 404, 403, 403] },
         { "/audit?handler=csv&org=demo-enisey", [200, 200, 200, 403, 403] },
+        { "/catalog", [200, 403, 403, 403, 403] },
     };
 
     private static readonly string[] Logins = ["admin", "minobr", "enisey", "school1", "viewer"];

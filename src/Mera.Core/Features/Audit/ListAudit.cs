@@ -39,6 +39,11 @@ public static class ListAudit
             "decisions.import" => "решения загружены",
             "decision.report" => "отчёт по решению",
             "agreement.import" => "соглашение загружено",
+            "catalog.element" => "подпоказатель изменён",
+            "catalog.indicator" => "показатель изменён",
+            "catalog.formula" => "формула показателя изменена",
+            "catalog.formula_remove" => "версия формулы удалена",
+            "catalog.form" => "форма изменена",
             _ => Action,
         };
     }

@@ -8,7 +8,8 @@ namespace Mera.Core.Features.Catalog;
 
 /// <summary>
 /// Loads the built-in catalog into the database idempotently: missing items are added, built-in names and
-/// rules refreshed, formula versions added by effective date. An admin's newer formula versions are kept.
+/// rules refreshed, formula versions added by effective date. What an admin edited in the web (names,
+/// groups, formula versions, deadlines, reminder days) is kept as the region set it.
 /// </summary>
 public static class SyncCatalog
 {
@@ -28,8 +29,11 @@ public static class SyncCatalog
                 db.DataElements.Add(e);
                 elementsAdded++;
             }
-            e.Name = c.Name;
-            e.Unit = c.Unit;
+            if (e.EditedAt is null)
+            {
+                e.Name = c.Name;
+                e.Unit = c.Unit;
+            }
             e.ValueType = Enum.Parse<ElementValueType>(c.ValueType, ignoreCase: true);
             e.PeriodType = PeriodTypeNames.Parse(c.PeriodType);
             e.TimeAggregation = Enum.Parse<TimeAggregation>(c.TimeAggregation, ignoreCase: true);
@@ -47,13 +51,17 @@ public static class SyncCatalog
                 db.Indicators.Add(i);
                 indicatorsAdded++;
             }
-            i.Name = c.Name;
             i.Kind = Enum.Parse<IndicatorKind>(c.Kind, ignoreCase: true);
             i.Unit = c.Unit;
             i.Factor = c.Factor;
             i.LowerIsBetter = c.LowerIsBetter;
-            i.GroupName = c.Group;
             i.SortOrder = order + 1;
+            if (i.EditedAt is not null)
+            {
+                continue; // the region's own name, group and formula versions stand
+            }
+            i.Name = c.Name;
+            i.GroupName = c.Group;
             foreach (var f in c.Formulas)
             {
                 var from = DateOnly.ParseExact(f.EffectiveFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -74,7 +82,10 @@ public static class SyncCatalog
                 db.Forms.Add(f);
                 formsAdded++;
             }
-            f.Name = c.Name;
+            if (f.EditedAt is null)
+            {
+                f.Name = c.Name;
+            }
             f.PeriodType = PeriodTypeNames.Parse(c.PeriodType);
             f.Supplier = c.Supplier;
             f.Receiver = c.Receiver;

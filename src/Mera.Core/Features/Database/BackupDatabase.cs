@@ -29,10 +29,16 @@ public static class BackupDatabase
                 await source.OpenAsync(ct);
                 await copy.OpenAsync(ct);
                 source.BackupDatabase(copy);
+                // The copy inherits WAL mode; a backup must be one self-contained file.
+                await using var journal = copy.CreateCommand();
+                journal.CommandText = "PRAGMA journal_mode=DELETE";
+                await journal.ExecuteNonQueryAsync(ct);
             }
             var copied = await DatabaseCounts.RunAsync(new MeraDb(new DbSettings(DbProvider.Sqlite,
                 new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString())), ct);
             Verify(counts, copied, "резервная копия");
+            File.Delete(temporary + "-wal");
+            File.Delete(temporary + "-shm");
         }
         else
         {
