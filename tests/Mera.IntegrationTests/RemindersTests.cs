@@ -97,4 +97,46 @@ public class RemindersTests
         var again = await DeliverOutbox.RunAsync(db.Db, new MailSettings(null, 25, false, null, null, "mera@example.ru", pickup), TimeProvider.System);
         Assert.Equal(0, again.Sent);
     }
+
+    [Fact]
+    public async Task Reminders_go_out_over_smtp_to_each_recipient_in_russian()
+    {
+        await using var db = await ScenarioAsync("sqlite");
+        await Cli.OkAsync(db, "reminders", "--as-of", "2024-12-15", "--send");
+        await using var smtp = new SmtpSink();
+        var sent = await DeliverOutbox.RunAsync(db.Db, new MailSettings("127.0.0.1", smtp.Port, false, null, null, "mera@example.ru", null), TimeProvider.System);
+
+        Assert.True(sent.Sent >= 2);
+        Assert.Equal(0, sent.Failed);
+        Assert.Equal(sent.Sent, smtp.Messages.Count);
+        await using var context = db.Db.CreateContext();
+        var rows = await context.Notifications.ToListAsync();
+        Assert.All(rows, n => Assert.Equal("sent", n.Status));
+        Assert.Equal(rows.Select(n => n.Recipient).Order(), smtp.Messages.SelectMany(m => m.To).Order());
+        foreach (var n in rows)
+        {
+            var mail = smtp.Messages.Single(m => m.To.Contains(n.Recipient) && DecodedSubject(m.Data) == n.Subject);
+            Assert.Contains("From: mera@example.ru", mail.Data);
+        }
+        Assert.Contains(rows, n => n.Subject.Contains("Открытая школа") || n.Subject.Contains("срок"));
+    }
+
+    /// <summary>The Subject header as the mail client shows it: RFC 2047 encoded-words (UTF-8, base64 or Q) joined.</summary>
+    private static string DecodedSubject(string data)
+    {
+        var header = System.Text.RegularExpressions.Regex.Match(data, @"^Subject: (.*(?:\r?\n[ \t].*)*)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+        var words = System.Text.RegularExpressions.Regex.Matches(header, @"=\?utf-8\?([BQ])\?([^?]*)\?=", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (words.Count == 0)
+        {
+            return header.Trim();
+        }
+        var bytes = new List<byte>();
+        foreach (System.Text.RegularExpressions.Match w in words)
+        {
+            bytes.AddRange(w.Groups[1].Value.ToUpperInvariant() == "B"
+                ? Convert.FromBase64String(w.Groups[2].Value)
+                : System.Text.Encoding.ASCII.GetBytes(w.Groups[2].Value.Replace('_', ' ')));
+        }
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+    }
 }
