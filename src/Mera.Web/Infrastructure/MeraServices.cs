@@ -47,6 +47,9 @@ public static class MeraServices
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiTokenAuthentication>(Api.ApiTokenAuthentication.SchemeName, null);
         services.AddAuthentication().AddIdentityCookies();
+        // A locked account or a reset password (both change the security stamp) ends the user's open sessions within
+        // a minute; checking on every request would re-issue the cookie on every response.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddOpenApi();
         services.ConfigureApplicationCookie(o =>
         {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mera.IntegrationTests.Web;
 
@@ -13,15 +15,18 @@ public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.Curr
 {
     private readonly TestDatabase _db;
 
-    private MeraApp(TestDatabase db) => _db = db;
+    private readonly TimeProvider? _clock;
+
+    private MeraApp(TestDatabase db, TimeProvider? clock = null) => (_db, _clock) = (db, clock);
 
     public TestDatabase Database => _db;
 
-    public static async Task<MeraApp> StartAsync(TestDatabase db)
+    /// <param name="clock">The app's clock (sessions, lockouts, deadlines), for tests that move time forward.</param>
+    public static async Task<MeraApp> StartAsync(TestDatabase db, TimeProvider? clock = null)
     {
         await Cli.OkAsync(db, "db", "migrate");
         await Cli.OkAsync(db, "demo");
-        return new MeraApp(db);
+        return new MeraApp(db, clock);
     }
 
     /// <summary>A second web node on the same database (as behind nginx): no migration, no demo.</summary>
@@ -34,6 +39,10 @@ public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.Curr
         builder.UseSetting("MERA_REMINDERS", "off");
         builder.UseSetting("MERA_UPLOADS", Directory.CreateTempSubdirectory("mera-uploads-").FullName);
         builder.UseEnvironment("Production");
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton(_clock));
+        }
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

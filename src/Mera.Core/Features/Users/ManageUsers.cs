@@ -76,7 +76,7 @@ public static class ManageUsers
         await using var db = database.CreateContext();
         var user = await ManagedAsync(db, scope, userId, ct);
         user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
-        user.SecurityStamp = Guid.NewGuid().ToString("N"); // ends the user's sessions on their next request
+        user.SecurityStamp = Guid.NewGuid().ToString("N"); // ends the user's open sessions (checked every minute)
         await db.SaveChangesAsync(ct);
         await AuditAsync(database, clock, scope, locked ? "user.lock" : "user.unlock", userId, user.UserName, ct);
     }
