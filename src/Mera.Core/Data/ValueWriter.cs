@@ -11,26 +11,28 @@ public sealed record ValueChange(ValueRecord Record, double? OldValue);
 
 /// <summary>
 /// The bulk write path of imports: upsert of current values plus one history row per change, inside the caller's
-/// transaction. SQLite uses prepared statements; PostgreSQL binary COPY into a staging table, then one upsert.
+/// transaction. SQLite uses prepared statements; PostgreSQL binary COPY into a staging table, then set-based writes.
+/// Each change carries the value it replaces, which the history keeps (and an undo puts back), so it must still be
+/// the stored one: on SQLite the caller holds the write lock and has checked that nobody committed since it read
+/// (DataVersion); on PostgreSQL the write itself only replaces a value still equal to the old one and only inserts
+/// where there is none, and answers false — having changed nothing the caller keeps — when any row moved.
 /// </summary>
 public static class ValueWriter
 {
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, DbProvider provider,
+    public static async Task<bool> WriteAsync(DbConnection connection, DbTransaction transaction, DbProvider provider,
         IReadOnlyList<ValueChange> changes, ValueProvenance provenance, DateTimeOffset now, CancellationToken ct)
     {
         if (changes.Count == 0)
         {
-            return;
+            return true;
         }
         if (provider == DbProvider.Postgres)
         {
-            await WritePostgresAsync((NpgsqlConnection)connection, changes, provenance, now, ct);
+            return await WritePostgresAsync((NpgsqlConnection)connection, changes, provenance, now, ct);
         }
-        else
-        {
-            // The native statements run inside the transaction already open on this connection.
-            WriteSqlite((Microsoft.Data.Sqlite.SqliteConnection)connection, changes, provenance, now);
-        }
+        // The native statements run inside the transaction already open on this connection.
+        WriteSqlite((Microsoft.Data.Sqlite.SqliteConnection)connection, changes, provenance, now);
+        return true;
     }
 
     private static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(30);
@@ -68,7 +70,7 @@ public static class ValueWriter
         }
     }
 
-    private static async Task WritePostgresAsync(NpgsqlConnection connection, IReadOnlyList<ValueChange> changes,
+    private static async Task<bool> WritePostgresAsync(NpgsqlConnection connection, IReadOnlyList<ValueChange> changes,
         ValueProvenance provenance, DateTimeOffset now, CancellationToken ct)
     {
         await using (var create = new NpgsqlCommand(
@@ -103,22 +105,41 @@ public static class ValueWriter
             }
             await copy.CompleteAsync(ct);
         }
-        await using var apply = new NpgsqlCommand("""
+        var replaced = changes.Count(c => c.OldValue is not null);
+        // Row locks taken by the UPDATE re-check the old value after any concurrent writer commits (READ COMMITTED).
+        var updated = await ExecuteAsync(connection, """
+            UPDATE data_values d SET value = s.value, comment = @c, source = @s, import_batch_id = @b, source_file = @f, changed_by = @u, changed_at = @n
+            FROM staging_values s
+            WHERE s.old_value IS NOT NULL AND d.org_unit_id = s.org_unit_id AND d.element_id = s.element_id AND d.period_code = s.period_code
+              AND d.value = s.old_value
+            """, provenance, now, ct);
+        var inserted = await ExecuteAsync(connection, """
             INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, comment, source, import_batch_id, source_file, changed_by, changed_at)
-            SELECT org_unit_id, element_id, period_code, period_type, period_anchor, value, @c, @s, @b, @f, @u, @n FROM staging_values
-            ON CONFLICT (org_unit_id, element_id, period_code) DO UPDATE SET value = excluded.value, comment = excluded.comment, source = excluded.source,
-              import_batch_id = excluded.import_batch_id, source_file = excluded.source_file, changed_by = excluded.changed_by, changed_at = excluded.changed_at;
+            SELECT org_unit_id, element_id, period_code, period_type, period_anchor, value, @c, @s, @b, @f, @u, @n FROM staging_values WHERE old_value IS NULL
+            ON CONFLICT (org_unit_id, element_id, period_code) DO NOTHING
+            """, provenance, now, ct);
+        if (updated != replaced || inserted != changes.Count - replaced)
+        {
+            return false;
+        }
+        await ExecuteAsync(connection, """
             INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
             SELECT org_unit_id, element_id, period_code, old_value, value, @s, @b, @f, @u, @n FROM staging_values;
             TRUNCATE staging_values;
-            """, connection);
-        apply.CommandTimeout = (int)BulkTimeout.TotalSeconds;
-        apply.Parameters.AddWithValue("s", (int)provenance.Source);
-        apply.Parameters.AddWithValue("b", NpgsqlDbType.Bigint, (object?)provenance.ImportBatchId ?? DBNull.Value);
-        apply.Parameters.AddWithValue("f", NpgsqlDbType.Text, (object?)provenance.SourceFile ?? DBNull.Value);
-        apply.Parameters.AddWithValue("u", provenance.ChangedBy);
-        apply.Parameters.AddWithValue("c", NpgsqlDbType.Text, (object?)provenance.Comment ?? DBNull.Value);
-        apply.Parameters.AddWithValue("n", now.ToUniversalTime());
-        await apply.ExecuteNonQueryAsync(ct);
+            """, provenance, now, ct);
+        return true;
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, ValueProvenance provenance, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.CommandTimeout = (int)BulkTimeout.TotalSeconds;
+        command.Parameters.AddWithValue("s", (int)provenance.Source);
+        command.Parameters.AddWithValue("b", NpgsqlDbType.Bigint, (object?)provenance.ImportBatchId ?? DBNull.Value);
+        command.Parameters.AddWithValue("f", NpgsqlDbType.Text, (object?)provenance.SourceFile ?? DBNull.Value);
+        command.Parameters.AddWithValue("u", provenance.ChangedBy);
+        command.Parameters.AddWithValue("c", NpgsqlDbType.Text, (object?)provenance.Comment ?? DBNull.Value);
+        command.Parameters.AddWithValue("n", now.ToUniversalTime());
+        return await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -165,4 +165,30 @@ public class AuthorizationMatrixTests
         var noToken = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Login"] = "enisey", ["Password"] = Core.Features.Users.DemoUsers.Password }));
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode); // antiforgery
     }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_throttled_per_address_and_weak_passwords_refused()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await MeraApp.StartAsync(db);
+        var client = app.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+        {
+            var attempt = await client.PostAsync("/login", await MeraApp.FormAsync(client, "/login", new() { ["Login"] = "nobody", ["Password"] = "Wrong-pass-2026" }));
+            statuses.Add(attempt.StatusCode);
+            if (attempt.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("Слишком много попыток входа", await attempt.Content.ReadAsStringAsync());
+                Assert.Equal("60", attempt.Headers.GetValues("Retry-After").Single());
+            }
+        }
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 20).Append(HttpStatusCode.TooManyRequests), statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode); // the page itself stays open
+
+        var run = await Cli.RunAsync(db, "users", "add", "--login", "weak", "--role", "school", "--org", "demo-enisey-s02", "--password", "password");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("пароль должен быть не короче 10 символов", run.Error);
+        Assert.Contains("хотя бы одна цифра", run.Error);
+    }
 }

@@ -34,6 +34,14 @@ public static class UndoImport
         {
             throw Refused(name, $"это отмена загрузки № {of}; чтобы вернуть данные, загрузите файл заново");
         }
+        // What the batch wrote and what is stored now are read inside the transaction, under a lock that keeps other
+        // writers out until the undo commits: a value written in between would otherwise be removed unseen.
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!database.Settings.IsEmbedded)
+        {
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE data_values IN SHARE ROW EXCLUSIVE MODE", ct);
+        }
         var written = await db.DataValueHistory.AsNoTracking().Where(h => h.ImportBatchId == batch.Id)
             .Select(h => new { h.OrgUnitId, h.ElementId, h.PeriodCode, h.OldValue }).ToListAsync(ct);
         var current = await db.DataValues.AsNoTracking()
@@ -54,8 +62,6 @@ public static class UndoImport
                 current[(w.OrgUnitId, w.ElementId, w.PeriodCode)].Value))
             .ToList();
         var now = clock.GetUtcNow();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var undo = new ImportBatch
         {
             Kind = "undo", FileName = batch.FileName, Sha256 = batch.Sha256, PeriodCode = batch.PeriodCode, OrgCode = batch.OrgCode,
@@ -67,8 +73,11 @@ public static class UndoImport
         batch.UndoneBy = command.User;
         await db.SaveChangesAsync(ct);
         var file = $"отмена загрузки № {batch.Id}: {batch.FileName}";
-        await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
-            restore, new ValueProvenance(ValueSource.Import, command.User, undo.Id, file), now, ct);
+        if (!await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
+                restore, new ValueProvenance(ValueSource.Import, command.User, undo.Id, file), now, ct))
+        {
+            throw new InvalidOperationException("values moved under the table lock"); // cannot happen while the lock is held
+        }
         // What the batch added had no earlier value: record its removal in the history, then remove it.
         var removed = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)

@@ -43,10 +43,83 @@ public static class SaveValueBatch
         public IReadOnlyList<ValueChange> Changes { get; init; } = [];
     }
 
+    /// <summary>How often a PostgreSQL write whose stored values moved under it is planned again before giving up.</summary>
+    private const int MaxAttempts = 5;
+
+    private sealed record Plan(List<ValueChange> Changes, int Unchanged, List<ImportIssue> Warnings);
+
     public static async Task<Result> RunAsync(MeraDb database, Request request, TimeProvider clock, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
+        await db.Database.OpenConnectionAsync(ct);
         var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
+        var snapshot = await DataVersion.ReadAsync(db, ct);
+        var plan = await PlanAsync(db, request, elements, ct);
+        if (request.DryRun || (plan.Changes.Count == 0 && request.AlsoInTransaction is null))
+        {
+            return Outcome(null, plan, request);
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await DataVersion.ReadAsync(db, ct) != snapshot)
+            {
+                // SQLite: another writer committed since the values were read. The transaction holds the write lock
+                // now, so a second reading is current; the rules are checked again against it.
+                plan = await PlanAsync(db, request, elements, ct);
+                if (plan.Changes.Count == 0 && request.AlsoInTransaction is null)
+                {
+                    return Outcome(null, plan, request);
+                }
+            }
+            var now = clock.GetUtcNow();
+            ImportBatch? batch = null;
+            if (request.RecordBatch)
+            {
+                batch = new ImportBatch
+                {
+                    Kind = request.Kind, FileName = request.FileName, Sha256 = request.Sha256, PeriodCode = request.PeriodCode,
+                    OrgCode = request.OrgCode, ImportedBy = request.User, ImportedAt = now, RowsRead = request.RowsRead,
+                    ValuesWritten = plan.Changes.Count, Unchanged = plan.Unchanged, Skipped = request.Skipped, Warnings = plan.Warnings.Count,
+                    Issues = BatchIssues.Serialize(request.Notes, plan.Warnings),
+                };
+                db.ImportBatches.Add(batch);
+                await db.SaveChangesAsync(ct);
+            }
+            var provenance = batch is null
+                ? new ValueProvenance(request.Source, request.User, Comment: request.Comment)
+                : new ValueProvenance(request.Source, request.User, batch.Id, request.FileName);
+            if (!await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
+                    plan.Changes, provenance, now, ct))
+            {
+                // PostgreSQL: a value changed under the write, so an old value in the history would be wrong.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (attempt == MaxAttempts)
+                {
+                    throw new OperationRefusedException("Данные изменены другим пользователем во время записи; повторите попытку");
+                }
+                plan = await PlanAsync(db, request, elements, ct);
+                continue;
+            }
+            if (request.AlsoInTransaction is { } also)
+            {
+                await also(db, ct);
+            }
+            await tx.CommitAsync(ct);
+            return Outcome(batch?.Id, plan, request);
+        }
+    }
+
+    private static Result Outcome(long? batchId, Plan plan, Request request) =>
+        new(batchId, request.RowsRead, plan.Changes.Count, plan.Unchanged, request.Skipped, plan.Warnings, request.DryRun)
+        {
+            Notes = request.Notes, Changes = plan.Changes,
+        };
+
+    /// <summary>Checks the rules against the stored values and keeps only what changes; errors refuse the whole request.</summary>
+    private static async Task<Plan> PlanAsync(MeraDbContext db, Request request, IReadOnlyDictionary<string, DataElement> elements, CancellationToken ct)
+    {
         var stored = await StoredValues.LoadAsync(db, request.Records, ct);
         var issues = request.Issues.ToList();
         CheckRules(request, elements, stored, issues);
@@ -68,45 +141,7 @@ public static class SaveValueBatch
                 changes.Add(new ValueChange(record, old));
             }
         }
-        var warnings = issues.Where(i => i.Severity == IssueSeverity.Warning).ToList();
-        if (request.DryRun || (changes.Count == 0 && request.AlsoInTransaction is null))
-        {
-            return new Result(null, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, request.DryRun)
-            {
-                Notes = request.Notes, Changes = changes,
-            };
-        }
-        var now = clock.GetUtcNow();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!request.RecordBatch)
-        {
-            await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
-                changes, new ValueProvenance(request.Source, request.User, Comment: request.Comment), now, ct);
-            if (request.AlsoInTransaction is { } also)
-            {
-                await also(db, ct);
-            }
-            await tx.CommitAsync(ct);
-            return new Result(null, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, DryRun: false) { Changes = changes };
-        }
-        var batch = new ImportBatch
-        {
-            Kind = request.Kind, FileName = request.FileName, Sha256 = request.Sha256, PeriodCode = request.PeriodCode,
-            OrgCode = request.OrgCode, ImportedBy = request.User, ImportedAt = now, RowsRead = request.RowsRead,
-            ValuesWritten = changes.Count, Unchanged = unchanged, Skipped = request.Skipped, Warnings = warnings.Count,
-            Issues = BatchIssues.Serialize(request.Notes, warnings),
-        };
-        db.ImportBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
-        var provenance = new ValueProvenance(request.Source, request.User, batch.Id, request.FileName);
-        await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
-            changes, provenance, now, ct);
-        await tx.CommitAsync(ct);
-        return new Result(batch.Id, request.RowsRead, changes.Count, unchanged, request.Skipped, warnings, DryRun: false)
-        {
-            Notes = request.Notes, Changes = changes,
-        };
+        return new Plan(changes, unchanged, issues.Where(i => i.Severity == IssueSeverity.Warning).ToList());
     }
 
     private static void CheckRules(Request request, IReadOnlyDictionary<string, DataElement> elements, StoredValues stored, List<ImportIssue> issues)
