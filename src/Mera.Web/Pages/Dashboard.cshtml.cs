@@ -27,7 +27,7 @@ public sealed class DashboardModel(MeraDb database, CurrentUser current, TimePro
     public IReadOnlyList<IndicatorResult> Own { get; private set; } = [];
     public IReadOnlyList<IndicatorResult> Children { get; private set; } = [];
     public IndicatorResult? Selected { get; private set; }
-    public Dictionary<string, List<(string Period, double? Value)>> Trends { get; } = [];
+    public IReadOnlyDictionary<string, List<(string Period, double? Value)>> Trends { get; private set; } = new Dictionary<string, List<(string Period, double? Value)>>();
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -38,26 +38,13 @@ public sealed class DashboardModel(MeraDb database, CurrentUser current, TimePro
         Current = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) ? p
             : Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous();
         Trail = await TrailAsync(scope.OrgPath, ct);
-        var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(Unit.Code, Current.Code, Children: true), ct);
+        var dashboard = await ComputeDashboard.RunAsync(database, new ComputeDashboard.Query(Unit.Code, Current, TrendLength), ct);
+        var rows = dashboard.Rows;
         Own = rows.Where(r => r.Org == Unit.Code).ToList();
         Selected = Own.FirstOrDefault(r => r.Indicator == Indicator) ?? Own.FirstOrDefault();
         Children = rows.Where(r => r.Org != Unit.Code && r.Indicator == Selected?.Indicator)
             .OrderByDescending(r => r.Value ?? double.MinValue).ToList();
-        var history = Current;
-        var periods = new List<Period>();
-        for (var i = 0; i < TrendLength; i++, history = history.Previous())
-        {
-            periods.Insert(0, history);
-        }
-        foreach (var period in periods)
-        {
-            var values = period == Current ? Own
-                : await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(Unit.Code, period.Code, AssessTargets: false), ct);
-            foreach (var r in values)
-            {
-                (Trends.TryGetValue(r.Indicator, out var list) ? list : Trends[r.Indicator] = []).Add((period.Code, r.Value));
-            }
-        }
+        Trends = dashboard.Trends;
     }
 
     /// <summary>The unit's ancestors down from the user's own unit, for the breadcrumb.</summary>
