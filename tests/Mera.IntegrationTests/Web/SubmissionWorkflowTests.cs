@@ -108,4 +108,35 @@ public class SubmissionWorkflowTests
         await using var context = db.Db.CreateContext();
         Assert.Equal(4, await context.DataValues.CountAsync(v => v.Comment == "В платформе остались выпускники прошлых лет"));
     }
+
+    [Fact]
+    public async Task A_value_that_raises_a_warning_is_saved_only_with_a_comment()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await MeraApp.StartAsync(db);
+        var school = await app.SignInAsync("school1");
+
+        // The demo's previous quarter has hundreds registered: 1 is a fall of more than 50 %.
+        var held = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, Values("1", "0", "", "", "draft")));
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        var page = await held.Content.ReadAsStringAsync();
+        Assert.Contains("поясните их в комментарии", page);
+        Assert.Contains("упало более чем на 50 %", page);
+        await using (var context = db.Db.CreateContext())
+        {
+            var school1 = await context.OrgUnits.SingleAsync(o => o.Code == "demo-enisey-s01");
+            Assert.False(await context.DataValues.AnyAsync(v => v.OrgUnitId == school1.Id && v.PeriodCode == "2026Q4" && v.Value == 1));
+        }
+
+        var fields = Values("1", "0", "", "", "draft");
+        fields["Comment"] = "Платформа переустановлена, учётные записи создаются заново";
+        var saved = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, fields));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var context = db.Db.CreateContext())
+        {
+            var school1 = await context.OrgUnits.SingleAsync(o => o.Code == "demo-enisey-s01");
+            var stored = await context.DataValues.SingleAsync(v => v.OrgUnitId == school1.Id && v.PeriodCode == "2026Q4" && v.Value == 1);
+            Assert.Equal("Платформа переустановлена, учётные записи создаются заново", stored.Comment);
+        }
+    }
 }

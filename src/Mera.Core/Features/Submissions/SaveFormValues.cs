@@ -56,15 +56,21 @@ public static class SaveFormValues
         {
             return new Result(false, errors, [], false, 0, entry.Submission?.State);
         }
+        // One pass: the rules run against the stored values, a warning without a comment holds the save (the school
+        // is asked to explain), and otherwise the values and the submission state commit together — a save never
+        // lands in a form that another request has just submitted or an officer has just accepted.
+        var state = SubmissionState.Draft;
         var request = new SaveValueBatch.Request("form", $"форма «{entry.Form.Name}»", "", entry.Period.Code, command.School.Code,
-            records, [], records.Count, 0, DryRun: true, command.User, ValueSource.Entry)
+            records, [], records.Count, 0, DryRun: false, command.User, ValueSource.Entry)
         {
             RecordBatch = false, Comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(),
+            HoldWarningsWithoutComment = true,
+            AlsoInTransaction = async (db, token) => state = await UpdateSubmissionAsync(db, command, entry, clock, token),
         };
-        SaveValueBatch.Result check;
+        SaveValueBatch.Result saved;
         try
         {
-            check = await SaveValueBatch.RunAsync(database, request, clock, ct);
+            saved = await SaveValueBatch.RunAsync(database, request, clock, ct);
         }
         catch (ImportRefusedException refused)
         {
@@ -74,29 +80,16 @@ public static class SaveFormValues
             }
             return new Result(false, errors, [], false, 0, entry.Submission?.State);
         }
-        var warnings = check.Warnings.Select(w => w.Message).ToList();
-        if (warnings.Count > 0 && request.Comment is null)
-        {
-            return new Result(false, errors, warnings, NeedsComment: true, 0, entry.Submission?.State);
-        }
-        // Values and the submission state commit together: a save never lands in a form that another request has
-        // just submitted or that an officer has just accepted, and a lost race leaves nothing half-saved.
-        var state = SubmissionState.Draft;
-        try
-        {
-            var saved = await SaveValueBatch.RunAsync(database, request with
-            {
-                DryRun = false,
-                AlsoInTransaction = async (db, token) => state = await UpdateSubmissionAsync(db, command, entry, clock, token),
-            }, clock, ct);
-            return new Result(true, errors, warnings, false, saved.ValuesWritten, state);
-        }
         catch (DbUpdateException)
         {
             // Another save of the same form won the race (a newer version, or the first submission row): nothing of
             // this one was kept, and the school is told so instead of seeing an error page.
             throw new OperationRefusedException("Форму одновременно сохранил другой пользователь: обновите страницу и сохраните ещё раз");
         }
+        var warnings = saved.Warnings.Select(w => w.Message).ToList();
+        return saved.Held
+            ? new Result(false, errors, warnings, NeedsComment: true, 0, entry.Submission?.State)
+            : new Result(true, errors, warnings, false, saved.ValuesWritten, state);
     }
 
     private static async Task<SubmissionState> UpdateSubmissionAsync(MeraDbContext db, Command command, LoadFormEntry.Result entry,

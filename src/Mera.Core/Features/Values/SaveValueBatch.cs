@@ -29,6 +29,12 @@ public static class SaveValueBatch
         public string? Comment { get; init; }
 
         /// <summary>
+        /// A form's rule: values that raise warnings are saved only with a comment explaining them. Without one the
+        /// request stops before writing and answers <see cref="Result.Held"/> with the warnings.
+        /// </summary>
+        public bool HoldWarningsWithoutComment { get; init; }
+
+        /// <summary>
         /// Work that must commit or roll back with the values (a form's submission state): it runs inside the same
         /// transaction, after the values are written, even when no value changed. Throwing rolls everything back.
         /// </summary>
@@ -41,6 +47,9 @@ public static class SaveValueBatch
     {
         public IReadOnlyList<string> Notes { get; init; } = [];
         public IReadOnlyList<ValueChange> Changes { get; init; } = [];
+
+        /// <summary>Nothing was written: the values raise warnings and the request has no comment (see the request's rule).</summary>
+        public bool Held { get; init; }
     }
 
     /// <summary>How often a PostgreSQL write whose stored values moved under it is planned again before giving up.</summary>
@@ -55,7 +64,7 @@ public static class SaveValueBatch
         var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
         var snapshot = await DataVersion.ReadAsync(db, ct);
         var plan = await PlanAsync(db, request, elements, ct);
-        if (request.DryRun || (plan.Changes.Count == 0 && request.AlsoInTransaction is null))
+        if (request.DryRun || Holds(request, plan) || (plan.Changes.Count == 0 && request.AlsoInTransaction is null))
         {
             return Outcome(null, plan, request);
         }
@@ -67,7 +76,7 @@ public static class SaveValueBatch
                 // SQLite: another writer committed since the values were read. The transaction holds the write lock
                 // now, so a second reading is current; the rules are checked again against it.
                 plan = await PlanAsync(db, request, elements, ct);
-                if (plan.Changes.Count == 0 && request.AlsoInTransaction is null)
+                if (Holds(request, plan) || (plan.Changes.Count == 0 && request.AlsoInTransaction is null))
                 {
                     return Outcome(null, plan, request);
                 }
@@ -100,6 +109,10 @@ public static class SaveValueBatch
                     throw new OperationRefusedException("Данные изменены другим пользователем во время записи; повторите попытку");
                 }
                 plan = await PlanAsync(db, request, elements, ct);
+                if (Holds(request, plan))
+                {
+                    return Outcome(null, plan, request);
+                }
                 continue;
             }
             if (request.AlsoInTransaction is { } also)
@@ -111,10 +124,13 @@ public static class SaveValueBatch
         }
     }
 
+    private static bool Holds(Request request, Plan plan) =>
+        request.HoldWarningsWithoutComment && request.Comment is null && plan.Warnings.Count > 0;
+
     private static Result Outcome(long? batchId, Plan plan, Request request) =>
         new(batchId, request.RowsRead, plan.Changes.Count, plan.Unchanged, request.Skipped, plan.Warnings, request.DryRun)
         {
-            Notes = request.Notes, Changes = plan.Changes,
+            Notes = request.Notes, Changes = plan.Changes, Held = Holds(request, plan),
         };
 
     /// <summary>Checks the rules against the stored values and keeps only what changes; errors refuse the whole request.</summary>

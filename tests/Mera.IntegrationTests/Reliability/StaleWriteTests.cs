@@ -1,0 +1,63 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features.Values;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Mera.IntegrationTests.Reliability;
+
+/// <summary>
+/// ADR 0016 at its two guards: a write whose "old value" is no longer the stored one is refused (PostgreSQL), and
+/// SQLite's data_version tells a reader that another connection committed (SQLite).
+/// </summary>
+public class StaleWriteTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(300)]
+    public async Task On_postgresql_a_write_planned_against_a_value_that_moved_changes_nothing(int values)
+    {
+        if (string.IsNullOrEmpty(TestDatabase.PostgresBase))
+        {
+            return; // runs under ./test.sh, which provides the server
+        }
+        await using var db = await TestDatabase.CreateAsync("postgres");
+        await District.SetUpAsync(db, 1);
+        await District.ImportValuesAsync(db, "s1,contingent.students,2024,120\n");
+        await using var context = db.Db.CreateContext();
+        var school = await context.OrgUnits.SingleAsync(o => o.Code == "s1");
+        var element = await context.DataElements.SingleAsync(e => e.Code == "contingent.students");
+        var weekly = await context.DataElements.SingleAsync(e => e.Code == "sferum.students.total");
+        // The first change replaces 100, but 120 is stored (another user wrote it); the rest are new weeks (more than 200 take the bulk path).
+        var changes = new List<ValueChange> { new(new ValueRecord(school.Id, element, Period.Parse("2024"), 130, 1), 100) };
+        changes.AddRange(Enumerable.Range(0, values - 1).Select(i =>
+            new ValueChange(new ValueRecord(school.Id, weekly, Period.Parse($"{2025 + i / 52}-W{i % 52 + 1:D2}"), 5, 2), null)));
+
+        await context.Database.OpenConnectionAsync();
+        await using (var tx = await context.Database.BeginTransactionAsync())
+        {
+            var written = await ValueWriter.WriteAsync(context.Database.GetDbConnection(), tx.GetDbTransaction(), DbProvider.Postgres,
+                changes, new ValueProvenance(ValueSource.Import, "test"), DateTimeOffset.UtcNow, default);
+            Assert.False(written);
+            await tx.RollbackAsync();
+        }
+        Assert.Equal(120, (await context.DataValues.SingleAsync(v => v.ElementId == element.Id)).Value);
+        Assert.Equal(1, await context.DataValues.CountAsync());
+        Assert.Equal(1, await context.DataValueHistory.CountAsync());
+    }
+
+    [Fact]
+    public async Task On_sqlite_data_version_moves_only_when_another_connection_commits()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await District.SetUpAsync(db, 1);
+        await using var reader = db.Db.CreateContext();
+        await reader.Database.OpenConnectionAsync();
+        var before = await DataVersion.ReadAsync(reader, default);
+        await reader.Database.ExecuteSqlRawAsync("UPDATE org_units SET name = name || '' WHERE 0 = 1");
+        Assert.Equal(before, await DataVersion.ReadAsync(reader, default));
+
+        await District.ImportValuesAsync(db, "s1,contingent.students,2024,120\n"); // another process, another connection
+        Assert.NotEqual(before, await DataVersion.ReadAsync(reader, default));
+    }
+}
