@@ -10,8 +10,11 @@ namespace Mera.Core.Engine;
 /// </summary>
 internal static class ValueLoader
 {
-    /// <summary>Above this many leaves the org filter is done in memory: a national roll-up reads everything anyway.</summary>
-    private const int MaxOrgIdsInSql = 2000;
+    /// <summary>
+    /// Above this many schools a read of values filters orgs in memory instead of in SQL: a national read touches
+    /// most rows anyway, and thousands of ids in an IN list cost more than they save. Roll-ups and imports share it.
+    /// </summary>
+    internal const int MaxOrgIdsInSql = 2000;
 
     public static void Load(DbConnection connection, LeafSet leaves, Period period,
         IReadOnlyDictionary<int, int> slotOfElement, IReadOnlyCollection<int> everElementIds, ValueGrid grid)

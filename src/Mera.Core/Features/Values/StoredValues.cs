@@ -9,8 +9,6 @@ namespace Mera.Core.Features.Values;
 /// </summary>
 public sealed class StoredValues
 {
-    private const int MaxOrgsInSql = 2000;
-
     private readonly Dictionary<(int Org, int Element, string Period), double> _values = [];
     private readonly Dictionary<(int Org, string Period), Dictionary<int, double>> _byOrgPeriod = [];
 
@@ -28,7 +26,7 @@ public sealed class StoredValues
         // A form save or a municipal file names few schools: read through the (org, element, period) key. A national
         // file names most of them: one read by period, filtered in memory, beats 40 000 index probes.
         var query = db.DataValues.AsNoTracking().Where(v => periods.Contains(v.PeriodCode));
-        if (orgs.Count <= MaxOrgsInSql)
+        if (orgs.Count <= Engine.ValueLoader.MaxOrgIdsInSql)
         {
             var ids = orgs.ToList();
             query = query.Where(v => ids.Contains(v.OrgUnitId));
