@@ -64,7 +64,7 @@ public static class SaveValueBatch
         var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
         var snapshot = await DataVersion.ReadAsync(db, ct);
         var plan = await PlanAsync(db, request, elements, ct);
-        if (request.DryRun || Holds(request, plan) || (plan.Changes.Count == 0 && request.AlsoInTransaction is null))
+        if (request.DryRun || NothingToWrite(request, plan))
         {
             return Outcome(null, plan, request);
         }
@@ -76,7 +76,7 @@ public static class SaveValueBatch
                 // SQLite: another writer committed since the values were read. The transaction holds the write lock
                 // now, so a second reading is current; the rules are checked again against it.
                 plan = await PlanAsync(db, request, elements, ct);
-                if (Holds(request, plan) || (plan.Changes.Count == 0 && request.AlsoInTransaction is null))
+                if (NothingToWrite(request, plan))
                 {
                     return Outcome(null, plan, request);
                 }
@@ -109,7 +109,7 @@ public static class SaveValueBatch
                     throw new OperationRefusedException("Данные изменены другим пользователем во время записи; повторите попытку");
                 }
                 plan = await PlanAsync(db, request, elements, ct);
-                if (Holds(request, plan))
+                if (NothingToWrite(request, plan))
                 {
                     return Outcome(null, plan, request);
                 }
@@ -123,6 +123,10 @@ public static class SaveValueBatch
             return Outcome(batch?.Id, plan, request);
         }
     }
+
+    /// <summary>Held for a comment, or nothing changed and nothing else must commit: no transaction, no batch.</summary>
+    private static bool NothingToWrite(Request request, Plan plan) =>
+        Holds(request, plan) || (plan.Changes.Count == 0 && request.AlsoInTransaction is null);
 
     private static bool Holds(Request request, Plan plan) =>
         request.HoldWarningsWithoutComment && request.Comment is null && plan.Warnings.Count > 0;
