@@ -5,8 +5,8 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
+source "$root/scripts/pg-cluster.sh"
 need_pkgs=()
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
 [[ -x "$pg_bin/initdb" ]] || need_pkgs+=(postgresql)
 # Import tests make their XLSX/XLS inputs with a real spreadsheet program, as officials do.
 command -v soffice >/dev/null || need_pkgs+=(libreoffice-calc)
@@ -19,25 +19,13 @@ if (( ${#need_pkgs[@]} > 0 )); then
   echo "Installing: ${need_pkgs[*]}"
   if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
-  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
+  source "$root/scripts/pg-cluster.sh" # finds the freshly installed server
 fi
 
-# Throw-away cluster: temp dir, free port, owned by an unprivileged user when run as root.
-pg_dir="$(mktemp -d /tmp/mera-pg.XXXXXX)"
-pg_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-run_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-if [[ $(id -u) -eq 0 ]]; then
-  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
-  chown postgres "$pg_dir"
-fi
-cleanup() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pg_dir"; }
-trap cleanup EXIT
-run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U mera --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
-  || { cat "$pg_dir/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
-run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/pg.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
-  || { cat "$pg_dir/pg.log"; echo "0 passed, 1 failed"; exit 1; }
-export MERA_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=mera;Database=postgres;Pooling=true"
+# Throw-away cluster, tuned for speed: its data only has to live as long as the tests.
+trap pg_cluster_stop EXIT
+pg_cluster_start "-c fsync=off -c synchronous_commit=off -c full_page_writes=off" || { echo "0 passed, 1 failed"; exit 1; }
+export MERA_TEST_PG="$PG_CONN;Pooling=true"
 echo "PostgreSQL: 127.0.0.1:$pg_port"
 
 results="$root/artifacts/test-results"
