@@ -96,4 +96,31 @@ public class Journeys(MeraServer server)
         Assert.Equal(404, response!.Status);
         await Expect(pupil.GetByText("Страница не найдена")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Admin_adds_a_formula_version_after_the_parser_refuses_a_broken_one_then_withdraws_it()
+    {
+        var admin = await server.SignInAsync("admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Методика" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Методика", Exact = true })).ToBeVisibleAsync();
+        var card = admin.Locator("#ind-cos\\.orgs\\.website");
+        await card.Locator("summary").ClickAsync();
+        await card.GetByLabel("Новая версия с").FillAsync("01.01.2030");
+        await card.GetByLabel("Числитель").FillAsync("infra.website.updated *");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Сохранить формулу" }).ClickAsync();
+
+        // Refused in Russian with the position; the card stays open with the draft to correct.
+        await Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("числитель: Ошибка в формуле в позиции 24: неожиданный конец формулы");
+        await Expect(card.GetByLabel("Числитель")).ToHaveValueAsync("infra.website.updated *");
+        await card.GetByLabel("Числитель").FillAsync("infra.website.updated * if(org.is_rural, 1, 1)");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Сохранить формулу" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("с 01.01.2030 сохранена");
+        var version = card.Locator("tr", new() { HasText = "01.01.2030" });
+        await Expect(version).ToContainTextAsync("infra.website.updated * if(org.is_rural, 1, 1)");
+        await MeraServer.ShotAsync(admin, "10-admin-methodology");
+
+        await version.GetByRole(AriaRole.Button, new() { Name = "Удалить версию с 01.01.2030" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("с 01.01.2030 удалена");
+        await Expect(card.Locator("tr", new() { HasText = "01.01.2030" })).ToHaveCountAsync(0);
+    }
 }
