@@ -26,10 +26,7 @@ public static class ComputeIndicators
         var children = query.Children
             ? await db.OrgUnits.AsNoTracking().Where(o => o.ParentId == org.Id).OrderBy(o => o.Name).ToListAsync(ct)
             : [];
-        var leafRows = await db.OrgUnits.AsNoTracking()
-            .Where(o => (o.Path.StartsWith(org.Path)) && (o.Type == OrgUnitType.School || o.Type == OrgUnitType.Branch))
-            .Select(o => new LeafRow(o.Id, o.ParentId, o.Path, o.Type, o.IsRural, o.IsActive, o.OpenedOn, o.ClosedOn))
-            .ToListAsync(ct);
+        var leafRows = await OrgRows.LeavesAsync(db, org.Path, ct);
         var leaves = LeafSet.Build(leafRows, org.Path, children.Select(c => c.Id).ToList(), period.End);
         var elements = await db.DataElements.AsNoTracking().ToListAsync(ct);
         indicators.AddRange(ElementTotals(elements, query.Elements));

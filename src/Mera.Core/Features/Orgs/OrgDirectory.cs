@@ -20,9 +20,7 @@ public sealed class OrgDirectory
     }
 
     public static async Task<OrgDirectory> LoadAsync(MeraDbContext db, CancellationToken ct) =>
-        new(await db.OrgUnits.AsNoTracking()
-            .Select(o => new OrgRef(o.Id, o.Code, o.Name, o.Type, o.Path, o.Inn, o.Kpp))
-            .ToListAsync(ct));
+        new(await OrgRows.DirectoryAsync(db, ct));
 
     public OrgRef? ByCode(string code) => _byCode.GetValueOrDefault(code.Trim());
 

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Mera.Core.Domain;
+using Mera.Core.Engine;
+using Mera.Core.Features.Orgs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Mera.Core.Data;
+
+/// <summary>
+/// The org registry read in bulk through a plain data reader. At 42 000 units EF Core's materialisation took
+/// 270 ms where the reader takes 55 ms, and every import (the directory) and every roll-up (its schools) reads it.
+/// </summary>
+internal static class OrgRows
+{
+    public static async Task<List<OrgRef>> DirectoryAsync(MeraDbContext db, CancellationToken ct)
+    {
+        var rows = new List<OrgRef>();
+        await using var command = await CommandAsync(db, "SELECT id, code, name, type, path, inn, kpp FROM org_units", null, ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new OrgRef(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), (OrgUnitType)reader.GetInt32(3),
+                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+        return rows;
+    }
+
+    /// <summary>Schools and branches in the subtree whose materialised path starts with <paramref name="path"/>.</summary>
+    public static async Task<List<LeafRow>> LeavesAsync(MeraDbContext db, string path, CancellationToken ct)
+    {
+        var rows = new List<LeafRow>();
+        // Paths hold only digits and '/', so the prefix needs no escaping for LIKE.
+        await using var command = await CommandAsync(db, $"""
+            SELECT id, parent_id, path, type, is_rural, is_active, opened_on, closed_on FROM org_units
+            WHERE path LIKE @prefix AND type IN ({(int)OrgUnitType.School}, {(int)OrgUnitType.Branch})
+            """, path + "%", ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new LeafRow(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetString(2),
+                (OrgUnitType)reader.GetInt32(3), reader.GetBoolean(4), reader.GetBoolean(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7)));
+        }
+        return rows;
+    }
+
+    private static async Task<DbCommand> CommandAsync(MeraDbContext db, string sql, string? prefix, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        if (prefix is not null)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@prefix";
+            p.Value = prefix;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+}
