@@ -6,7 +6,7 @@ public enum ElementValueType { Integer = 0, Decimal = 1, Flag = 2 }
 public enum TimeAggregation { Last = 0, Sum = 1, Ever = 2 }
 
 /// <summary>A sub-indicator (подпоказатель) collected per school and period.</summary>
-public sealed class DataElement
+public sealed class DataElement : ICatalogEditable
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -18,7 +18,6 @@ public sealed class DataElement
     public string Source { get; set; } = "";
     public string Supplier { get; set; } = "";
 
-    /// <summary>Set when an admin edits the item in the web; the catalog sync then keeps the region's wording.</summary>
     public DateTimeOffset? EditedAt { get; set; }
     public string? EditedBy { get; set; }
 

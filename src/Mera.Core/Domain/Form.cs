@@ -1,7 +1,7 @@
 namespace Mera.Core.Domain;
 
 /// <summary>A set of elements collected per period from one level, with a deadline rule.</summary>
-public sealed class Form
+public sealed class Form : ICatalogEditable
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -20,7 +20,6 @@ public sealed class Form
     /// <summary>Days before the deadline on which schools that have not submitted are reminded: "5,1" by default.</summary>
     public string ReminderDays { get; set; } = "5,1";
 
-    /// <summary>Set when an admin edits the item in the web; the catalog sync then keeps the region's wording.</summary>
     public DateTimeOffset? EditedAt { get; set; }
     public string? EditedBy { get; set; }
 

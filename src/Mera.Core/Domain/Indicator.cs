@@ -3,7 +3,7 @@ namespace Mera.Core.Domain;
 public enum IndicatorKind { Percent = 0, Number = 1 }
 
 /// <summary>factor × Σ numerator / Σ denominator, evaluated per school and summed up the hierarchy.</summary>
-public sealed class Indicator
+public sealed class Indicator : ICatalogEditable
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -16,7 +16,6 @@ public sealed class Indicator
     public int SortOrder { get; set; }
     public List<IndicatorFormula> Formulas { get; set; } = [];
 
-    /// <summary>Set when an admin edits the item in the web; the catalog sync then keeps the region's wording.</summary>
     public DateTimeOffset? EditedAt { get; set; }
     public string? EditedBy { get; set; }
 

@@ -3,7 +3,7 @@ using Mera.Core.Domain;
 
 namespace Mera.Core.Features.Catalog;
 
-/// <summary>What every catalog edit shares: checked text, the edit stamp the catalog sync respects, and the audit entry.</summary>
+/// <summary>What every catalog edit shares: checked text, and the audit entry with the edit stamp the catalog sync respects.</summary>
 internal static class CatalogEdit
 {
     public const int MaxNameLength = 500;
@@ -22,7 +22,13 @@ internal static class CatalogEdit
         return trimmed;
     }
 
-    public static void Audit(MeraDbContext db, TimeProvider clock, string user, string action, string entity, string code,
-        string before, string after) =>
-        db.AuditLog.Add(AuditEntry.Of(clock, user, action, entity, code, $"было: {before}; стало: {after}"));
+    /// <summary>The audit entry (was → became) and the edit stamp that the catalog sync respects, at one moment.</summary>
+    public static void Record(MeraDbContext db, TimeProvider clock, string user, ICatalogEditable item, string action, string entity,
+        string code, string before, string after)
+    {
+        var entry = AuditEntry.Of(clock, user, action, entity, code, $"было: {before}; стало: {after}");
+        db.AuditLog.Add(entry);
+        item.EditedAt = entry.At;
+        item.EditedBy = user;
+    }
 }

@@ -24,11 +24,9 @@ public static class EditElement
         {
             return;
         }
-        CatalogEdit.Audit(db, clock, c.User, "catalog.element", "data_element", c.Code, $"{element.Name} ({element.Unit})", $"{name} ({unit})");
+        CatalogEdit.Record(db, clock, c.User, element, "catalog.element", "data_element", c.Code, $"{element.Name} ({element.Unit})", $"{name} ({unit})");
         element.Name = name;
         element.Unit = unit;
-        element.EditedAt = clock.GetUtcNow();
-        element.EditedBy = c.User;
         await db.SaveChangesAsync(ct);
     }
 }

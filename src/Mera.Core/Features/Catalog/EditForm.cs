@@ -37,13 +37,11 @@ public static class EditForm
         {
             return;
         }
-        CatalogEdit.Audit(db, clock, c.User, "catalog.form", "form", c.Code,
+        CatalogEdit.Record(db, clock, c.User, form, "catalog.form", "form", c.Code,
             $"{form.Name}; срок {form.DeadlineRule}; напоминания {form.ReminderDays}", $"{name}; срок {rule}; напоминания {days}");
         form.Name = name;
         form.DeadlineRule = rule;
         form.ReminderDays = days;
-        form.EditedAt = clock.GetUtcNow();
-        form.EditedBy = c.User;
         await db.SaveChangesAsync(ct);
     }
 

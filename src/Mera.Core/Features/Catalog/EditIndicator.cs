@@ -20,12 +20,10 @@ public static class EditIndicator
         {
             return;
         }
-        CatalogEdit.Audit(db, clock, c.User, "catalog.indicator", "indicator", c.Code,
+        CatalogEdit.Record(db, clock, c.User, indicator, "catalog.indicator", "indicator", c.Code,
             $"{indicator.Name} [{indicator.GroupName}]", $"{name} [{group}]");
         indicator.Name = name;
         indicator.GroupName = group;
-        indicator.EditedAt = clock.GetUtcNow();
-        indicator.EditedBy = c.User;
         await db.SaveChangesAsync(ct);
     }
 }

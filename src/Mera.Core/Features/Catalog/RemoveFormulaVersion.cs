@@ -21,10 +21,8 @@ public static class RemoveFormulaVersion
             throw new OperationRefusedException($"Показатель {c.IndicatorCode}: единственную версию формулы удалить нельзя, измените её");
         }
         db.IndicatorFormulas.Remove(version);
-        CatalogEdit.Audit(db, clock, c.User, "catalog.formula_remove", "indicator", $"{c.IndicatorCode} с {c.EffectiveFrom:dd.MM.yyyy}",
+        CatalogEdit.Record(db, clock, c.User, indicator, "catalog.formula_remove", "indicator", $"{c.IndicatorCode} с {c.EffectiveFrom:dd.MM.yyyy}",
             SaveFormulaVersion.Text(version.Numerator, version.Denominator), "(нет версии)");
-        indicator.EditedAt = clock.GetUtcNow();
-        indicator.EditedBy = c.User;
         await db.SaveChangesAsync(ct);
     }
 }

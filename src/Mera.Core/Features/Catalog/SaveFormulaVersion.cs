@@ -53,10 +53,8 @@ public static class SaveFormulaVersion
             version.Numerator = numerator;
             version.Denominator = denominator;
         }
-        CatalogEdit.Audit(db, clock, c.User, "catalog.formula", "indicator", $"{c.IndicatorCode} с {c.EffectiveFrom:dd.MM.yyyy}",
+        CatalogEdit.Record(db, clock, c.User, indicator, "catalog.formula", "indicator", $"{c.IndicatorCode} с {c.EffectiveFrom:dd.MM.yyyy}",
             before, Text(numerator, denominator));
-        indicator.EditedAt = clock.GetUtcNow();
-        indicator.EditedBy = c.User;
         await db.SaveChangesAsync(ct);
         return new Result(version is null, true);
     }
