@@ -71,11 +71,9 @@ internal static class CatalogCommands
         command.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            var form = (await ListCatalog.RunAsync(database, ct)).Forms.SingleOrDefault(f => f.Code == parse.GetValue(code))
-                ?? throw new Core.Features.Indicators.NotFoundException($"Форма «{parse.GetValue(code)}» не найдена");
-            await EditForm.RunAsync(database, new EditForm.Command(form.Code, parse.GetValue(name) ?? form.Name, parse.GetValue(deadline) ?? form.DeadlineRule,
-                parse.GetValue(reminders) ?? form.ReminderDays, cli.User), cli.Clock, ct);
-            await cli.Out.WriteLineAsync($"Форма {form.Code} сохранена.");
+            await EditForm.RunAsync(database, new EditForm.Command(parse.GetValue(code)!, parse.GetValue(name), parse.GetValue(deadline),
+                parse.GetValue(reminders), cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Форма {parse.GetValue(code)} сохранена.");
             return 0;
         });
         return command;

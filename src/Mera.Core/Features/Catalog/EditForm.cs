@@ -13,7 +13,8 @@ namespace Mera.Core.Features.Catalog;
 /// </summary>
 public static class EditForm
 {
-    public sealed record Command(string Code, string Name, string DeadlineRule, string ReminderDays, string User);
+    /// <summary>A null name, rule or reminder days keeps the form's current one (the CLI changes only what it is given).</summary>
+    public sealed record Command(string Code, string? Name, string? DeadlineRule, string? ReminderDays, string User);
 
     public const int MaxReminderDay = 60;
 
@@ -22,17 +23,17 @@ public static class EditForm
         await using var db = database.CreateContext();
         var form = await db.Forms.SingleOrDefaultAsync(f => f.Code == c.Code, ct)
             ?? throw new NotFoundException($"Форма «{c.Code}» не найдена");
-        var name = CatalogEdit.RequiredName(c.Name, $"Форма {c.Code}");
+        var name = CatalogEdit.RequiredName(c.Name ?? form.Name, $"Форма {c.Code}");
         string rule;
         try
         {
-            rule = Domain.DeadlineRule.Parse(c.DeadlineRule).Text;
+            rule = Domain.DeadlineRule.Parse(c.DeadlineRule ?? form.DeadlineRule).Text;
         }
         catch (FormatException ex)
         {
             throw new OperationRefusedException($"Форма {c.Code}: {ex.Message}");
         }
-        var days = ReminderDays(c.ReminderDays, c.Code);
+        var days = ReminderDays(c.ReminderDays ?? form.ReminderDays, c.Code);
         if (name == form.Name && rule == form.DeadlineRule && days == form.ReminderDays)
         {
             return;
