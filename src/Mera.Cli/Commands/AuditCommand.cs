@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Mera.Core.Features.Audit;
-using Mera.Core.Formatting;
 
 namespace Mera.Cli.Commands;
 
@@ -20,8 +19,7 @@ internal static class AuditCommand
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
             var rows = await ListAudit.RunAsync(database, new ListAudit.Query(parse.GetValue(org)!, CliFormat.Date(parse.GetValue(since))!.Value,
                 CliFormat.Date(parse.GetValue(until)), parse.GetValue(limit)), ct);
-            await PlanCommands.WriteAsync(cli, parse.GetValue(format)!, rows, ["Когда", "Кто", "Действие", "Организация", "Объект", "Было", "Стало", "Источник"],
-                r => [RussianFormat.Moment(r.At), r.User, r.ActionName, r.OrgName, r.Object, r.Old ?? "", r.New ?? "", r.Source ?? ""]);
+            await PlanCommands.WriteAsync(cli, parse.GetValue(format)!, rows, ListAudit.Columns, r => r.ToCells());
             return 0;
         });
         return command;

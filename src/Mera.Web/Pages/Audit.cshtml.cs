@@ -27,11 +27,10 @@ public sealed class AuditModel(MeraDb database, CurrentUser current, TimeProvide
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         await LoadAsync(100_000, ct);
-        var csv = new StringBuilder("Когда;Кто;Действие;Организация;Объект;Было;Стало;Источник\n");
+        var csv = new StringBuilder(string.Join(';', ListAudit.Columns) + "\n");
         foreach (var r in Rows)
         {
-            csv.AppendLine(string.Join(';', new[] { RussianFormat.Moment(r.At), r.User, r.ActionName, r.OrgName, r.Object, r.Old, r.New, r.Source }
-                .Select(SpreadsheetText.CsvField)));
+            csv.AppendLine(string.Join(';', r.ToCells().Select(SpreadsheetText.CsvField)));
         }
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
             $"audit-{Unit.Code}-{From:yyyy-MM-dd}.csv");

@@ -14,6 +14,9 @@ public static class ListAudit
 {
     public sealed record Query(string OrgCode, DateOnly Since, DateOnly? Until = null, int Limit = 1000);
 
+    /// <summary>The journal's columns, the same in the CLI table, its CSV and the page's CSV export.</summary>
+    public static readonly string[] Columns = ["Когда", "Кто", "Действие", "Организация", "Объект", "Было", "Стало", "Источник"];
+
     public sealed record Row(DateTimeOffset At, string User, string Action, string Org, string OrgName, string Object,
         string? Old, string? New, string? Source)
     {
@@ -46,6 +49,9 @@ public static class ListAudit
             "catalog.form" => "форма изменена",
             _ => Action,
         };
+
+        /// <summary>The row under <see cref="Columns"/> (a method, so JSON output keeps the fields only).</summary>
+        public string[] ToCells() => [Formatting.RussianFormat.Moment(At), User, ActionName, OrgName, Object, Old ?? "", New ?? "", Source ?? ""];
     }
 
     public static async Task<IReadOnlyList<Row>> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
