@@ -83,26 +83,21 @@ public static class ValueWriter
         foreach (var change in changes)
         {
             var r = change.Record;
+            // Parameters $1–$3 the key, $4 the value (history: $4 old, $5 new), then the provenance: $5–$9 / $6–$10.
             var write = change.OldValue is double old
                 ? new NpgsqlBatchCommand("""
-                    UPDATE data_values SET value = $4, comment = $5, source = $6, import_batch_id = $7, source_file = $8, changed_by = $9, changed_at = $10
+                    UPDATE data_values SET value = $4, source = $5, import_batch_id = $6, source_file = $7, changed_by = $8, changed_at = $9, comment = $10
                     WHERE org_unit_id = $1 AND element_id = $2 AND period_code = $3 AND value = $11
                     """)
                 : new NpgsqlBatchCommand("""
-                    INSERT INTO data_values (org_unit_id, element_id, period_code, value, comment, source, import_batch_id, source_file, changed_by, changed_at, period_type, period_anchor)
+                    INSERT INTO data_values (org_unit_id, element_id, period_code, value, source, import_batch_id, source_file, changed_by, changed_at, comment, period_type, period_anchor)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                     ON CONFLICT (org_unit_id, element_id, period_code) DO NOTHING
                     """);
-            write.Parameters.Add(new NpgsqlParameter { Value = r.OrgId });
-            write.Parameters.Add(new NpgsqlParameter { Value = r.Element.Id });
-            write.Parameters.Add(new NpgsqlParameter { Value = r.Period.Code });
+            AddKey(write.Parameters, r);
             write.Parameters.Add(new NpgsqlParameter { Value = r.Value });
+            AddProvenance(write.Parameters, provenance, at);
             write.Parameters.Add(new NpgsqlParameter { Value = (object?)provenance.Comment ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            write.Parameters.Add(new NpgsqlParameter { Value = (int)provenance.Source });
-            write.Parameters.Add(new NpgsqlParameter { Value = (object?)provenance.ImportBatchId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-            write.Parameters.Add(new NpgsqlParameter { Value = (object?)provenance.SourceFile ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            write.Parameters.Add(new NpgsqlParameter { Value = provenance.ChangedBy });
-            write.Parameters.Add(new NpgsqlParameter { Value = at });
             if (change.OldValue is double replaced)
             {
                 write.Parameters.Add(new NpgsqlParameter { Value = replaced });
@@ -117,16 +112,10 @@ public static class ValueWriter
                 INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                 """);
-            history.Parameters.Add(new NpgsqlParameter { Value = r.OrgId });
-            history.Parameters.Add(new NpgsqlParameter { Value = r.Element.Id });
-            history.Parameters.Add(new NpgsqlParameter { Value = r.Period.Code });
+            AddKey(history.Parameters, r);
             history.Parameters.Add(new NpgsqlParameter { Value = (object?)change.OldValue ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double });
             history.Parameters.Add(new NpgsqlParameter { Value = r.Value });
-            history.Parameters.Add(new NpgsqlParameter { Value = (int)provenance.Source });
-            history.Parameters.Add(new NpgsqlParameter { Value = (object?)provenance.ImportBatchId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-            history.Parameters.Add(new NpgsqlParameter { Value = (object?)provenance.SourceFile ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            history.Parameters.Add(new NpgsqlParameter { Value = provenance.ChangedBy });
-            history.Parameters.Add(new NpgsqlParameter { Value = at });
+            AddProvenance(history.Parameters, provenance, at);
             batch.BatchCommands.Add(history);
         }
         await batch.ExecuteNonQueryAsync(ct);
@@ -139,6 +128,23 @@ public static class ValueWriter
             }
         }
         return true;
+    }
+
+    private static void AddKey(NpgsqlParameterCollection parameters, ValueRecord r)
+    {
+        parameters.Add(new NpgsqlParameter { Value = r.OrgId });
+        parameters.Add(new NpgsqlParameter { Value = r.Element.Id });
+        parameters.Add(new NpgsqlParameter { Value = r.Period.Code });
+    }
+
+    /// <summary>Source, batch, file, who and when: the same on a value and on its history row.</summary>
+    private static void AddProvenance(NpgsqlParameterCollection parameters, ValueProvenance provenance, DateTimeOffset at)
+    {
+        parameters.Add(new NpgsqlParameter { Value = (int)provenance.Source });
+        parameters.Add(new NpgsqlParameter { Value = (object?)provenance.ImportBatchId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        parameters.Add(new NpgsqlParameter { Value = (object?)provenance.SourceFile ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = provenance.ChangedBy });
+        parameters.Add(new NpgsqlParameter { Value = at });
     }
 
     private static async Task<bool> WritePostgresAsync(NpgsqlConnection connection, IReadOnlyList<ValueChange> changes,
