@@ -125,6 +125,17 @@ public readonly partial record struct Period(PeriodType Type, int Year, int Numb
 
     public Period Next() => Containing(End.AddDays(1), Type);
 
+    /// <summary>This period and the <paramref name="count"/> − 1 before it, oldest first: a trend's x axis.</summary>
+    public IReadOnlyList<Period> Trailing(int count)
+    {
+        var periods = new Period[count];
+        for (var (i, p) = (count - 1, this); i >= 0; i--, p = p.Previous())
+        {
+            periods[i] = p;
+        }
+        return periods;
+    }
+
     /// <summary>Orders by type (week first), then chronologically.</summary>
     public int CompareTo(Period other)
     {

@@ -91,21 +91,14 @@ internal static class CollegiumReport
     /// <summary>The indicators over the last periods of the report's type, one line each.</summary>
     private static async Task<ReportChart> TrendAsync(BuildReport.Context context, IReadOnlyList<IndicatorResult> shown, CancellationToken ct)
     {
-        var periods = new List<Period> { context.Period };
-        while (periods.Count < TrendLength)
-        {
-            periods.Insert(0, periods[0].Previous());
-        }
+        var periods = context.Period.Trailing(TrendLength);
         var codes = shown.Select(r => r.Indicator).ToList();
+        var computed = codes.Count == 0 ? [] : await ComputeTrend.RunAsync(context.Database, periods,
+            p => new ComputeIndicators.Query(context.Org.Code, p.Code, Indicators: codes, AssessTargets: false), ct);
         var values = new Dictionary<(string, string), double?>();
-        foreach (var p in periods)
+        foreach (var r in computed.SelectMany(rows => rows))
         {
-            var rows = codes.Count == 0 ? [] : await ComputeIndicators.RunAsync(context.Database,
-                new ComputeIndicators.Query(context.Org.Code, p.Code, Indicators: codes, AssessTargets: false), ct);
-            foreach (var r in rows)
-            {
-                values[(r.Indicator, p.Code)] = r.Value;
-            }
+            values[(r.Indicator, r.Period)] = r.Value;
         }
         var series = shown.Select((r, i) => new ChartSeries($"П{i + 1}", periods.Select(p => values.GetValueOrDefault((r.Indicator, p.Code))).ToList())).ToList();
         return new ReportChart("Динамика показателей (П1, П2 … — номера показателей выше)", periods.Select(p => p.DisplayRu).ToList(), series, ChartKind.Lines);
