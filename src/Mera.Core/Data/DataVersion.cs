@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mera.Core.Data;
 
@@ -16,9 +15,7 @@ public static class DataVersion
         {
             return null;
         }
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = "PRAGMA data_version";
+        await using var command = await db.RawCommandAsync("PRAGMA data_version", ct);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Mera.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mera.Core.Data;
 
@@ -14,4 +16,14 @@ public static class MeraQueries
     public static async Task<List<Form>> SchoolFormsAsync(this MeraDbContext db, CancellationToken ct) =>
         (await db.Forms.AsNoTracking().Where(f => f.Supplier == "school").OrderBy(f => f.Id).ToListAsync(ct))
             .Where(f => f.Elements.Count > 0).ToList();
+
+    /// <summary>A hand-written command on the context's connection, opened, and inside its transaction if one is open.</summary>
+    public static async Task<DbCommand> RawCommandAsync(this MeraDbContext db, string sql, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        return command;
+    }
 }

@@ -3,7 +3,6 @@ using Mera.Core.Domain;
 using Mera.Core.Engine;
 using Mera.Core.Features.Orgs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mera.Core.Data;
 
@@ -16,7 +15,7 @@ internal static class OrgRows
     public static async Task<List<OrgRef>> DirectoryAsync(MeraDbContext db, CancellationToken ct)
     {
         var rows = new List<OrgRef>();
-        await using var command = await CommandAsync(db, "SELECT id, code, name, type, path, inn, kpp FROM org_units", null, ct);
+        await using var command = await db.RawCommandAsync("SELECT id, code, name, type, path, inn, kpp FROM org_units", ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -31,10 +30,14 @@ internal static class OrgRows
     {
         var rows = new List<LeafRow>();
         // Paths hold only digits and '/', so the prefix needs no escaping for LIKE.
-        await using var command = await CommandAsync(db, $"""
+        await using var command = await db.RawCommandAsync($"""
             SELECT id, parent_id, path, type, is_rural, is_active, opened_on, closed_on FROM org_units
             WHERE path LIKE @prefix AND type IN ({(int)OrgUnitType.School}, {(int)OrgUnitType.Branch})
-            """, path + "%", ct);
+            """, ct);
+        var prefix = command.CreateParameter();
+        prefix.ParameterName = "@prefix";
+        prefix.Value = path + "%";
+        command.Parameters.Add(prefix);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -43,21 +46,5 @@ internal static class OrgRows
                 reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7)));
         }
         return rows;
-    }
-
-    private static async Task<DbCommand> CommandAsync(MeraDbContext db, string sql, string? prefix, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        if (prefix is not null)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@prefix";
-            p.Value = prefix;
-            command.Parameters.Add(p);
-        }
-        return command;
     }
 }
