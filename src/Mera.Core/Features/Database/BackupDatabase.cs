@@ -34,8 +34,7 @@ public static class BackupDatabase
                 journal.CommandText = "PRAGMA journal_mode=DELETE";
                 await journal.ExecuteNonQueryAsync(ct);
             }
-            var copied = await DatabaseCounts.RunAsync(new MeraDb(new DbSettings(DbProvider.Sqlite,
-                new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString())), ct);
+            var copied = await DatabaseCounts.RunAsync(ReadOnlySqlite(temporary), ct);
             Verify(counts, copied, "резервная копия");
             File.Delete(temporary + "-wal");
             File.Delete(temporary + "-shm");
@@ -47,6 +46,10 @@ public static class BackupDatabase
         File.Move(temporary, target, overwrite: true);
         return new Result(target, new FileInfo(target).Length, counts);
     }
+
+    /// <summary>A SQLite file opened read-only and unpooled, to check a copy without changing it or keeping it open.</summary>
+    internal static MeraDb ReadOnlySqlite(string path) => new(new DbSettings(DbProvider.Sqlite,
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString()));
 
     internal static void Verify(IReadOnlyDictionary<string, long> expected, IReadOnlyDictionary<string, long> actual, string what)
     {

@@ -26,8 +26,7 @@ public static class RestoreDatabase
             await MigrateDatabase.RunAsync(database, ct);
             return new Result(await DatabaseCounts.RunAsync(database, ct), null);
         }
-        var backup = new MeraDb(new DbSettings(DbProvider.Sqlite,
-            new SqliteConnectionStringBuilder { DataSource = source, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString()));
+        var backup = BackupDatabase.ReadOnlySqlite(source);
         IReadOnlyDictionary<string, long> expected;
         try
         {
