@@ -51,11 +51,14 @@ public class ImportTests
 
         await Cli.OkAsync(db, "import", "values", Cli.WriteFile("v2.csv", "org,element,period,value\ns1,contingent.students,2024,110\n"));
         await using var context = db.Db.CreateContext();
-        var history = await context.DataValueHistory.Where(h => h.NewValue == 110).SingleAsync();
-        Assert.Equal(100, history.OldValue);
-        Assert.Equal("v2.csv", history.SourceFile);
+        // The stored value is its own latest change; the version it replaced moved into the history.
         var current = await context.DataValues.SingleAsync(v => v.Value == 110);
+        Assert.Equal(100, current.PreviousValue);
+        Assert.Equal("v2.csv", current.SourceFile);
         Assert.NotNull(current.ImportBatchId);
+        var superseded = await context.DataValueHistory.SingleAsync();
+        Assert.Equal((null, 100d, "v.csv"), (superseded.OldValue, superseded.NewValue, superseded.SourceFile));
+        Assert.Equal((current.OrgUnitId, current.ElementId), (superseded.OrgUnitId, superseded.ElementId));
         Assert.Equal(2, await context.ImportBatches.CountAsync()); // the repeat leaves no batch: it changed nothing
     }
 
@@ -71,7 +74,7 @@ public class ImportTests
         Assert.Contains("Проверка (без записи)", dry.Out);
         Assert.Equal((0, 0), await CountsAsync(db));
         await Cli.OkAsync(db, "import", "values", file);
-        Assert.Equal((1, 1), await CountsAsync(db));
+        Assert.Equal((1, 0), await CountsAsync(db)); // a first value is one row: no history until it is replaced
     }
 
     [Fact]

@@ -45,6 +45,13 @@ internal sealed class SqliteBulkStatement : IDisposable
         return this;
     }
 
+    /// <summary>Text already encoded as UTF-8 (see <see cref="SqlitePeriodTexts"/>): nothing to convert per row.</summary>
+    public SqliteBulkStatement Bind(int index, byte[] utf8)
+    {
+        Check(raw.sqlite3_bind_text(_stmt, index, utf8));
+        return this;
+    }
+
     public static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Text(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
@@ -68,4 +75,23 @@ internal sealed class SqliteBulkStatement : IDisposable
     }
 
     public void Dispose() => _stmt.Dispose();
+}
+
+/// <summary>
+/// A period's code and anchor date as SQLite stores them, encoded once per distinct period: a national file names a
+/// dozen periods in half a million rows, and formatting and encoding both per row took a sixth of the write.
+/// </summary>
+internal sealed class SqlitePeriodTexts
+{
+    private readonly Dictionary<Domain.Period, (byte[] Code, byte[] Anchor)> _texts = [];
+
+    public (byte[] Code, byte[] Anchor) Of(Domain.Period period)
+    {
+        if (!_texts.TryGetValue(period, out var texts))
+        {
+            _texts[period] = texts = (System.Text.Encoding.UTF8.GetBytes(period.Code),
+                System.Text.Encoding.UTF8.GetBytes(SqliteBulkStatement.Text(period.Anchor)));
+        }
+        return texts;
+    }
 }

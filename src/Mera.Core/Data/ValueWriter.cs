@@ -10,12 +10,13 @@ namespace Mera.Core.Data;
 public sealed record ValueChange(ValueRecord Record, double? OldValue);
 
 /// <summary>
-/// The bulk write path of imports: upsert of current values plus one history row per change, inside the caller's
-/// transaction. SQLite uses prepared statements; PostgreSQL binary COPY into a staging table, then set-based writes.
-/// Each change carries the value it replaces, which the history keeps (and an undo puts back), so it must still be
-/// the stored one: on SQLite the caller holds the write lock and has checked that nobody committed since it read
-/// (DataVersion); on PostgreSQL the write itself only replaces a value still equal to the old one and only inserts
-/// where there is none, and answers false — having changed nothing the caller keeps — when any row moved.
+/// The write path of every value change, inside the caller's transaction. A stored value is its own latest change
+/// (previous → value, with its provenance), so a new value is one row; a replaced one first moves its version into
+/// the history (ADR 0017). SQLite uses prepared statements; PostgreSQL binary COPY into a staging table, then
+/// set-based writes. Each change carries the value it replaces, so it must still be the stored one: on SQLite the
+/// caller holds the write lock and has checked that nobody committed since it read (DataVersion); on PostgreSQL the
+/// write itself only replaces a value still equal to the old one and only inserts where there is none, and answers
+/// false — having changed nothing the caller keeps — when any row moved.
 /// </summary>
 public static class ValueWriter
 {
@@ -41,34 +42,41 @@ public static class ValueWriter
 
     // SQLite's statements, with numbered parameters bound by position (SqliteBulkStatement).
     private const string UpsertSql = """
-        INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, comment, source, import_batch_id, source_file, changed_by, changed_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+        INSERT INTO data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, comment, source, import_batch_id, source_file, changed_by, changed_at, previous_value)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
         ON CONFLICT (org_unit_id, element_id, period_code) DO UPDATE SET value = excluded.value, comment = excluded.comment, source = excluded.source,
-          import_batch_id = excluded.import_batch_id, source_file = excluded.source_file, changed_by = excluded.changed_by, changed_at = excluded.changed_at
+          import_batch_id = excluded.import_batch_id, source_file = excluded.source_file, changed_by = excluded.changed_by, changed_at = excluded.changed_at,
+          previous_value = excluded.previous_value
         """;
 
-    private const string HistorySql = """
+    /// <summary>The stored version of a value, as the change that made it, moved into the history before it is replaced.</summary>
+    internal const string ArchiveColumns = """
         INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        SELECT d.org_unit_id, d.element_id, d.period_code, d.previous_value, d.value, d.source, d.import_batch_id, d.source_file, d.changed_by, d.changed_at
+        FROM data_values d
         """;
+
+    private const string ArchiveSql = ArchiveColumns + " WHERE d.org_unit_id = ?1 AND d.element_id = ?2 AND d.period_code = ?3";
 
     private static void WriteSqlite(Microsoft.Data.Sqlite.SqliteConnection connection, IReadOnlyList<ValueChange> changes,
         ValueProvenance provenance, DateTimeOffset now)
     {
         using var upsert = new SqliteBulkStatement(connection, UpsertSql);
-        using var history = new SqliteBulkStatement(connection, HistorySql);
-        var at = SqliteBulkStatement.Text(now);
+        using var archive = changes.Any(c => c.OldValue is not null) ? new SqliteBulkStatement(connection, ArchiveSql) : null;
         // Provenance is the same for every row: bound once, kept across resets.
         upsert.Bind(7, provenance.Comment).Bind(8, (long)provenance.Source).BindId(9, provenance.ImportBatchId)
-            .Bind(10, provenance.SourceFile).Bind(11, provenance.ChangedBy).Bind(12, at);
-        history.Bind(6, (long)provenance.Source).BindId(7, provenance.ImportBatchId).Bind(8, provenance.SourceFile)
-            .Bind(9, provenance.ChangedBy).Bind(10, at);
+            .Bind(10, provenance.SourceFile).Bind(11, provenance.ChangedBy).Bind(12, SqliteBulkStatement.Text(now));
+        var periods = new SqlitePeriodTexts();
         foreach (var change in changes)
         {
             var r = change.Record;
-            upsert.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, r.Period.Code).Bind(4, (long)r.Period.Type)
-                .Bind(5, SqliteBulkStatement.Text(r.Period.Anchor)).Bind(6, r.Value).Run();
-            history.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, r.Period.Code).Bind(4, change.OldValue).Bind(5, r.Value).Run();
+            var (code, anchor) = periods.Of(r.Period);
+            if (change.OldValue is not null)
+            {
+                archive!.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, code).Run();
+            }
+            upsert.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, code).Bind(4, (long)r.Period.Type)
+                .Bind(5, anchor).Bind(6, r.Value).Bind(13, change.OldValue).Run();
         }
     }
 
@@ -79,14 +87,23 @@ public static class ValueWriter
         ValueProvenance provenance, DateTimeOffset now, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection);
+        var writes = new List<NpgsqlBatchCommand>(changes.Count);
         var at = now.ToUniversalTime();
         foreach (var change in changes)
         {
             var r = change.Record;
-            // Parameters $1–$3 the key, $4 the value (history: $4 old, $5 new), then the provenance: $5–$9 / $6–$10.
-            var write = change.OldValue is double old
+            if (change.OldValue is double old)
+            {
+                var archive = new NpgsqlBatchCommand(ArchiveColumns + " WHERE d.org_unit_id = $1 AND d.element_id = $2 AND d.period_code = $3 AND d.value = $4");
+                AddKey(archive.Parameters, r);
+                archive.Parameters.Add(new NpgsqlParameter { Value = old });
+                batch.BatchCommands.Add(archive);
+            }
+            // Parameters $1–$3 the key, $4 the value, $5–$9 the provenance, $10 the comment, $11 the value replaced.
+            var write = change.OldValue is not null
                 ? new NpgsqlBatchCommand("""
-                    UPDATE data_values SET value = $4, source = $5, import_batch_id = $6, source_file = $7, changed_by = $8, changed_at = $9, comment = $10
+                    UPDATE data_values SET value = $4, source = $5, import_batch_id = $6, source_file = $7, changed_by = $8, changed_at = $9, comment = $10,
+                      previous_value = $11
                     WHERE org_unit_id = $1 AND element_id = $2 AND period_code = $3 AND value = $11
                     """)
                 : new NpgsqlBatchCommand("""
@@ -108,26 +125,11 @@ public static class ValueWriter
                 write.Parameters.Add(new NpgsqlParameter { Value = r.Period.Anchor });
             }
             batch.BatchCommands.Add(write);
-            var history = new NpgsqlBatchCommand("""
-                INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                """);
-            AddKey(history.Parameters, r);
-            history.Parameters.Add(new NpgsqlParameter { Value = (object?)change.OldValue ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double });
-            history.Parameters.Add(new NpgsqlParameter { Value = r.Value });
-            AddProvenance(history.Parameters, provenance, at);
-            batch.BatchCommands.Add(history);
+            writes.Add(write);
         }
         await batch.ExecuteNonQueryAsync(ct);
         // Every value statement must have touched its row: 0 means the stored value moved (or appeared) meanwhile.
-        for (var i = 0; i < batch.BatchCommands.Count; i += 2)
-        {
-            if (batch.BatchCommands[i].RecordsAffected != 1)
-            {
-                return false;
-            }
-        }
-        return true;
+        return writes.All(w => w.RecordsAffected == 1);
     }
 
     private static void AddKey(NpgsqlParameterCollection parameters, ValueRecord r)
@@ -137,7 +139,7 @@ public static class ValueWriter
         parameters.Add(new NpgsqlParameter { Value = r.Period.Code });
     }
 
-    /// <summary>Source, batch, file, who and when: the same on a value and on its history row.</summary>
+    /// <summary>Source, batch, file, who and when.</summary>
     private static void AddProvenance(NpgsqlParameterCollection parameters, ValueProvenance provenance, DateTimeOffset at)
     {
         parameters.Add(new NpgsqlParameter { Value = (int)provenance.Source });
@@ -186,9 +188,15 @@ public static class ValueWriter
         // update a form's four values (the deadline-day load test halved its saves/s that way).
         await ExecuteAsync(connection, "ANALYZE staging_values", provenance, now, ct);
         var replaced = changes.Count(c => c.OldValue is not null);
+        var archived = replaced == 0 ? 0 : await ExecuteAsync(connection, ArchiveColumns + """
+
+            JOIN staging_values s ON d.org_unit_id = s.org_unit_id AND d.element_id = s.element_id AND d.period_code = s.period_code
+            WHERE s.old_value IS NOT NULL AND d.value = s.old_value
+            """, provenance, now, ct);
         // Row locks taken by the UPDATE re-check the old value after any concurrent writer commits (READ COMMITTED).
         var updated = await ExecuteAsync(connection, """
-            UPDATE data_values d SET value = s.value, comment = @c, source = @s, import_batch_id = @b, source_file = @f, changed_by = @u, changed_at = @n
+            UPDATE data_values d SET value = s.value, comment = @c, source = @s, import_batch_id = @b, source_file = @f, changed_by = @u, changed_at = @n,
+              previous_value = s.old_value
             FROM staging_values s
             WHERE s.old_value IS NOT NULL AND d.org_unit_id = s.org_unit_id AND d.element_id = s.element_id AND d.period_code = s.period_code
               AND d.value = s.old_value
@@ -198,15 +206,11 @@ public static class ValueWriter
             SELECT org_unit_id, element_id, period_code, period_type, period_anchor, value, @c, @s, @b, @f, @u, @n FROM staging_values WHERE old_value IS NULL
             ON CONFLICT (org_unit_id, element_id, period_code) DO NOTHING
             """, provenance, now, ct);
-        if (updated != replaced || inserted != changes.Count - replaced)
+        if (archived != replaced || updated != replaced || inserted != changes.Count - replaced)
         {
             return false;
         }
-        await ExecuteAsync(connection, """
-            INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
-            SELECT org_unit_id, element_id, period_code, old_value, value, @s, @b, @f, @u, @n FROM staging_values;
-            TRUNCATE staging_values;
-            """, provenance, now, ct);
+        await ExecuteAsync(connection, "TRUNCATE staging_values", provenance, now, ct);
         return true;
     }
 

@@ -2,7 +2,11 @@ namespace Mera.Core.Domain;
 
 public enum ValueSource { Entry = 0, Import = 1, Demo = 2 }
 
-/// <summary>The current value of one element for one org unit and period, with where it came from.</summary>
+/// <summary>
+/// The current value of one element for one org unit and period, with where it came from. The row is also the
+/// latest change of that value (<see cref="PreviousValue"/> → <see cref="Value"/>): earlier changes are in
+/// <see cref="DataValueHistory"/>, so a value written once costs one row (ADR 0017).
+/// </summary>
 public sealed class DataValue
 {
     public long Id { get; set; }
@@ -14,6 +18,9 @@ public sealed class DataValue
     /// <summary>The date that decides containment (a week's Thursday), so roll-ups filter by an index range.</summary>
     public DateOnly PeriodAnchor { get; set; }
     public double Value { get; set; }
+
+    /// <summary>The value this version replaced; null when it was the first for its key.</summary>
+    public double? PreviousValue { get; set; }
     public string? Comment { get; set; }
     public ValueSource Source { get; set; }
     public long? ImportBatchId { get; set; }
@@ -22,7 +29,10 @@ public sealed class DataValue
     public DateTimeOffset ChangedAt { get; set; }
 }
 
-/// <summary>Append-only: every change of a value, never updated or deleted.</summary>
+/// <summary>
+/// Append-only: the superseded changes of values (a version moves here when it is replaced) and removals, never
+/// updated or deleted. Together with the current rows of <see cref="DataValue"/> it is every change ever made.
+/// </summary>
 public sealed class DataValueHistory
 {
     public long Id { get; set; }

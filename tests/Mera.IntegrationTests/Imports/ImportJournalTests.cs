@@ -42,10 +42,13 @@ public class ImportJournalTests
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("уже отменена", again.Error);
 
-        // The undo is audited: history holds the import and its reversal, and the file can be imported again.
+        // The undo is audited: its 12 changes are the 9 removals in the history and the 3 restored values, now current;
+        // the versions the import wrote moved into the history. The file can be imported again.
         await using (var context = db.Db.CreateContext())
         {
-            Assert.Equal(12, context.DataValueHistory.Count(h => h.SourceFile!.StartsWith("отмена загрузки")));
+            Assert.Equal(9, context.DataValueHistory.Count(h => h.SourceFile!.StartsWith("отмена загрузки") && h.NewValue == null));
+            Assert.Equal(3, context.DataValues.Count(v => v.SourceFile!.StartsWith("отмена загрузки") && v.PreviousValue != null));
+            Assert.Equal(12, context.DataValueHistory.Count(h => h.ImportBatchId == secondId));
         }
         var reimport = await Cli.OkAsync(db, "import", "educont", second, "--period", "2024Q4", "--org", "m1");
         Assert.Contains("значений записано 12", reimport.Out);

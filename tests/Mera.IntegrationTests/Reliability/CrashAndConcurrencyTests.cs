@@ -64,7 +64,8 @@ public class CrashAndConcurrencyTests
                 var batches = await context.ImportBatches.CountAsync(b => b.FileName.Contains(element));
                 Assert.True(count is 0 or 20_000, $"{element}: {count} of 20 000 values after the kill");
                 Assert.Equal(count == 0 ? 0 : 1, batches);
-                Assert.Equal(count, await context.DataValueHistory.CountAsync(h => h.ElementId == elementId));
+                // New values are their own change records: a half-written history would show up here.
+                Assert.Equal(0, await context.DataValueHistory.CountAsync(h => h.ElementId == elementId));
                 (all, none) = count == 0 ? (all, none + 1) : (all + 1, none);
             }
             var again = await CliProcess.RunAsync(db, "import", "values", file);

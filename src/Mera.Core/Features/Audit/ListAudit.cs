@@ -7,8 +7,8 @@ namespace Mera.Core.Features.Audit;
 
 /// <summary>
 /// What changed in a subtree since a date, newest first: the audit log (submission states, targets, roadmap,
-/// decisions, agreements, users and roles) merged with the value history (each value's old and new value, who,
-/// and the file or form it came from). Both are append-only.
+/// decisions, agreements, users and roles) merged with the changes of values (each value's old and new value, who,
+/// and the file or form it came from): the superseded ones from the history, the latest from the values themselves.
 /// </summary>
 public static class ListAudit
 {
@@ -68,28 +68,58 @@ public static class ListAudit
         // plain SQL on both providers, and rows are ordered by id, which grows with time in these append-only tables.
         object From(DateTimeOffset t) => database.Settings.IsEmbedded ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "+00:00" : t;
         var audit = db.AuditLog.FromSqlRaw("SELECT * FROM audit_log WHERE at >= {0} AND at < {1}", From(start), From(end)).AsNoTracking();
-        var history = db.DataValueHistory.FromSqlRaw("SELECT * FROM data_value_history WHERE changed_at >= {0} AND changed_at < {1}", From(start), From(end)).AsNoTracking();
         var entries = await (from a in audit
                              join o in db.OrgUnits.AsNoTracking() on a.OrgUnitId equals o.Id into orgs
                              from o in orgs.DefaultIfEmpty()
                              where o != null ? o.Path.StartsWith(path) : isRoot
                              orderby a.Id descending
                              select new { a, Code = o != null ? o.Code : "", Name = o != null ? o.Name : "" }).Take(query.Limit).ToListAsync(ct);
-        var values = await (from h in history
-                            join o in db.OrgUnits.AsNoTracking() on h.OrgUnitId equals o.Id
-                            join e in db.DataElements.AsNoTracking() on h.ElementId equals e.Id
-                            where o.Path.StartsWith(path)
-                            orderby h.Id descending
-                            select new { h, o.Code, o.Name, Element = e.Code }).Take(query.Limit).ToListAsync(ct);
+        // ISO text in one format orders like the moments it holds, so ORDER BY works on SQLite's text and PostgreSQL's timestamps.
+        var values = await db.Database.SqlQueryRaw<ValueEvent>($$"""
+            SELECT x.*, o.code AS "OrgCode", o.name AS "OrgName", e.code AS "ElementCode"
+            FROM ({{ChangesSql}}) x
+            JOIN org_units o ON o.id = x."OrgUnitId"
+            JOIN data_elements e ON e.id = x."ElementId"
+            WHERE substr(o.path, 1, length({2})) = {2}
+            ORDER BY x."ChangedAt" DESC
+            LIMIT {3}
+            """, From(start), From(end), path, query.Limit).ToListAsync(ct);
         var rows = entries.Select(x => new Row(x.a.At, x.a.User, x.a.Action, x.Code, x.Name, $"{x.a.Entity} {x.a.EntityId}".Trim(), null, x.a.Details, null))
-            .Concat(values.Select(x => new Row(x.h.ChangedAt, x.h.ChangedBy, x.h.Source switch
+            .Concat(values.Select(x => new Row(x.ChangedAt, x.ChangedBy, x.Source switch
             {
                 ValueSource.Import => "value.import",
                 ValueSource.Entry => "value.entry",
                 _ => "value.demo",
-            }, x.Code, x.Name, $"{x.Element} {x.h.PeriodCode}", Number(x.h.OldValue), Number(x.h.NewValue),
-                x.h.SourceFile is null ? x.h.ImportBatchId is long b ? $"загрузка № {b}" : null : x.h.ImportBatchId is long id ? $"{x.h.SourceFile} (загрузка № {id})" : x.h.SourceFile)));
+            }, x.OrgCode, x.OrgName, $"{x.ElementCode} {x.PeriodCode}", Number(x.OldValue), Number(x.NewValue),
+                x.SourceFile is null ? x.ImportBatchId is long b ? $"загрузка № {b}" : null : x.ImportBatchId is long id ? $"{x.SourceFile} (загрузка № {id})" : x.SourceFile)));
         return rows.OrderByDescending(r => r.At).Take(query.Limit).ToList();
+    }
+
+    /// <summary>Every change of a value in the window: superseded ones from the history, the latest on the value itself.</summary>
+    private const string ChangesSql = """
+        SELECT org_unit_id AS "OrgUnitId", element_id AS "ElementId", period_code AS "PeriodCode", old_value AS "OldValue", new_value AS "NewValue",
+          source AS "Source", import_batch_id AS "ImportBatchId", source_file AS "SourceFile", changed_by AS "ChangedBy", changed_at AS "ChangedAt"
+        FROM data_value_history WHERE changed_at >= {0} AND changed_at < {1}
+        UNION ALL
+        SELECT org_unit_id, element_id, period_code, previous_value, value, source, import_batch_id, source_file, changed_by, changed_at
+        FROM data_values WHERE changed_at >= {0} AND changed_at < {1}
+        """;
+
+    private sealed class ValueEvent
+    {
+        public int OrgUnitId { get; init; }
+        public int ElementId { get; init; }
+        public required string PeriodCode { get; init; }
+        public double? OldValue { get; init; }
+        public double? NewValue { get; init; }
+        public ValueSource Source { get; init; }
+        public long? ImportBatchId { get; init; }
+        public string? SourceFile { get; init; }
+        public required string ChangedBy { get; init; }
+        public DateTimeOffset ChangedAt { get; init; }
+        public required string OrgCode { get; init; }
+        public required string OrgName { get; init; }
+        public required string ElementCode { get; init; }
     }
 
     private static string? Number(double? value) => value?.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);

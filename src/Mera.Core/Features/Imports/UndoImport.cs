@@ -11,8 +11,8 @@ namespace Mera.Core.Features.Imports;
 
 /// <summary>
 /// `./mera imports undo ID`: puts back the values a batch replaced (and removes the ones it added), as a new
-/// «undo» batch with its own history rows, so the audit trail shows both. Refused when a value was changed
-/// again after the batch: undoing then would silently discard that later change.
+/// «undo» batch whose changes are recorded like any other, so the audit trail shows both. Refused when a value was
+/// changed again after the batch (its version then moved into the history): undoing would discard that change.
 /// </summary>
 public static class UndoImport
 {
@@ -42,13 +42,11 @@ public static class UndoImport
         {
             await db.Database.ExecuteSqlRawAsync("LOCK TABLE data_values IN SHARE ROW EXCLUSIVE MODE", ct);
         }
-        var written = await db.DataValueHistory.AsNoTracking().Where(h => h.ImportBatchId == batch.Id)
-            .Select(h => new { h.OrgUnitId, h.ElementId, h.PeriodCode, h.OldValue }).ToListAsync(ct);
-        var current = await db.DataValues.AsNoTracking()
+        var written = await db.DataValues.AsNoTracking()
             .Where(v => v.ImportBatchId == batch.Id)
-            .Select(v => new { v.OrgUnitId, v.ElementId, v.PeriodCode, v.Value })
-            .ToDictionaryAsync(v => (v.OrgUnitId, v.ElementId, v.PeriodCode), ct);
-        var overwritten = written.Count(w => !current.ContainsKey((w.OrgUnitId, w.ElementId, w.PeriodCode)));
+            .Select(v => new { v.OrgUnitId, v.ElementId, v.PeriodCode, v.PreviousValue, v.Value })
+            .ToListAsync(ct);
+        var overwritten = await db.DataValueHistory.CountAsync(h => h.ImportBatchId == batch.Id, ct);
         if (overwritten > 0)
         {
             throw Refused(name, $"после неё изменено значений: {overwritten} (более поздними загрузками или вводом). " +
@@ -56,10 +54,9 @@ public static class UndoImport
         }
 
         var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
-        var restore = written.Where(w => w.OldValue is not null)
+        var restore = written.Where(w => w.PreviousValue is not null)
             .Select(w => new ValueChange(
-                new ValueRecord(w.OrgUnitId, elements[w.ElementId], Period.Parse(w.PeriodCode), w.OldValue!.Value, 0),
-                current[(w.OrgUnitId, w.ElementId, w.PeriodCode)].Value))
+                new ValueRecord(w.OrgUnitId, elements[w.ElementId], Period.Parse(w.PeriodCode), w.PreviousValue!.Value, 0), w.Value))
             .ToList();
         var now = clock.GetUtcNow();
         var undo = new ImportBatch
@@ -78,7 +75,8 @@ public static class UndoImport
         {
             throw new InvalidOperationException("values moved under the table lock"); // cannot happen while the lock is held
         }
-        // What the batch added had no earlier value: record its removal in the history, then remove it.
+        // What the batch added had no earlier value: its version moves into the history, followed by its removal.
+        await db.Database.ExecuteSqlRawAsync(ValueWriter.ArchiveColumns + " WHERE d.import_batch_id = {0}", [batch.Id], ct);
         var removed = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO data_value_history (org_unit_id, element_id, period_code, old_value, new_value, source, import_batch_id, source_file, changed_by, changed_at)
             SELECT org_unit_id, element_id, period_code, value, NULL, {0}, {1}, {2}, {3}, {4} FROM data_values WHERE import_batch_id = {5}

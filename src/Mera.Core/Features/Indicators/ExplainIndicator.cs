@@ -8,7 +8,7 @@ namespace Mera.Core.Features.Indicators;
 /// <summary>
 /// Where a school's indicator comes from: each element of the formula in force, the stored values that fall in
 /// the period (its own, shorter ones inside it, and longer ones containing it), who or which file supplied each,
-/// and every earlier version from the value history.
+/// and every change that led to it: the value's own latest change first, then the earlier ones from the history.
 /// </summary>
 public static class ExplainIndicator
 {
@@ -46,7 +46,8 @@ public static class ExplainIndicator
             new ElementValues(e, values.Where(v => v.ElementId == e.Id).OrderBy(v => v.PeriodAnchor).Select(v => new StoredValue(
                 v.PeriodCode, v.Value, v.Source, v.ChangedBy, v.ChangedAt, v.SourceFile, v.ImportBatchId, v.Comment,
                 history.Where(h => h.ElementId == e.Id && h.PeriodCode == v.PeriodCode)
-                    .Select(h => new Change(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt, h.SourceFile, h.ImportBatchId)).ToList())).ToList()))
+                    .Select(h => new Change(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt, h.SourceFile, h.ImportBatchId))
+                    .Prepend(new Change(v.PreviousValue, v.Value, v.ChangedBy, v.ChangedAt, v.SourceFile, v.ImportBatchId)).ToList())).ToList()))
             .ToList();
         return new Result(indicator, formula, result);
     }
