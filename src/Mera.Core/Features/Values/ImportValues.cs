@@ -82,12 +82,18 @@ public static class ImportValues
                 continue;
             }
             var record = new ValueRecord(org.Id, element, period, value.Value, row.RowNumber);
-            if (records.TryGetValue(record.Key, out var earlier) && Math.Abs(earlier.Value - record.Value) > 1e-9)
+            var key = record.Key;
+            if (records.TryAdd(key, record))
+            {
+                continue;
+            }
+            var earlier = records[key];
+            if (Math.Abs(earlier.Value - record.Value) > 1e-9)
             {
                 Error(valueCol, $"значение для {org.Code} / {code} / {period.Code} уже указано в строке {earlier.Line} другим ({ValueRules.Format(earlier.Value)})");
                 continue;
             }
-            records[record.Key] = record;
+            records[key] = record;
         }
         command.Progress?.Report(new ImportProgress(rows, 1));
         if (rows == 0)

@@ -9,8 +9,9 @@ namespace Mera.Core.Features.Values;
 /// </summary>
 public sealed class StoredValues
 {
-    private readonly Dictionary<(int Org, int Element, string Period), double> _values = [];
-    private readonly Dictionary<(int Org, string Period), Dictionary<int, double>> _byOrgPeriod = [];
+    // Keyed by the period as numbers: a national file looks up several stored values per row.
+    private readonly Dictionary<(int Org, int Element, Domain.Period Period), double> _values = [];
+    private readonly Dictionary<(int Org, Domain.Period Period), Dictionary<int, double>> _byOrgPeriod = [];
 
     public static async Task<StoredValues> LoadAsync(MeraDbContext db, IReadOnlyList<ValueRecord> records, CancellationToken ct)
     {
@@ -34,14 +35,16 @@ public sealed class StoredValues
         var rows = await query
             .Select(v => new { v.OrgUnitId, v.ElementId, v.PeriodCode, v.Value })
             .ToListAsync(ct);
+        var parsed = periods.Distinct().ToDictionary(code => code, Domain.Period.Parse);
         foreach (var row in rows)
         {
             if (!orgs.Contains(row.OrgUnitId))
             {
                 continue;
             }
-            result._values[(row.OrgUnitId, row.ElementId, row.PeriodCode)] = row.Value;
-            var key = (row.OrgUnitId, row.PeriodCode);
+            var period = parsed[row.PeriodCode];
+            result._values[(row.OrgUnitId, row.ElementId, period)] = row.Value;
+            var key = (row.OrgUnitId, period);
             if (!result._byOrgPeriod.TryGetValue(key, out var map))
             {
                 result._byOrgPeriod[key] = map = [];
@@ -51,11 +54,11 @@ public sealed class StoredValues
         return result;
     }
 
-    public double? Get(int org, int element, string period) =>
+    public double? Get(int org, int element, Domain.Period period) =>
         _values.TryGetValue((org, element, period), out var v) ? v : null;
 
     private static readonly Dictionary<int, double> None = [];
 
-    public IReadOnlyDictionary<int, double> ForOrgPeriod(int org, string period) =>
+    public IReadOnlyDictionary<int, double> ForOrgPeriod(int org, Domain.Period period) =>
         _byOrgPeriod.TryGetValue((org, period), out var map) ? map : None;
 }
