@@ -16,19 +16,15 @@ public sealed class CliContext(TextWriter output, TextWriter error, IAnsiConsole
     public async Task<MeraDb> OpenDatabaseAsync(string? db, string? provider, bool migrate = true)
     {
         var database = new MeraDb(DbSettings.Resolve(db, provider));
-        if (migrate)
+        if (migrate && await MigrationStatus.IsBehindAsync(database))
         {
-            await using var context = database.CreateContext();
-            var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(context.Database)).Any();
-            if (pending && database.Settings.IsEmbedded)
-            {
-                await Mera.Core.Features.Database.MigrateDatabase.RunAsync(database);
-            }
-            else if (pending)
+            if (!database.Settings.IsEmbedded)
             {
                 throw new CliRefusal("База данных не подготовлена: выполните ./mera db migrate");
             }
+            await Mera.Core.Features.Database.MigrateDatabase.RunAsync(database);
         }
+        MigrationStatus.WarmUpModel(database);
         return database;
     }
 }

@@ -12,10 +12,25 @@ namespace Mera.Core.Data;
 /// </summary>
 internal static class OrgRows
 {
+    private const string DirectorySql = "SELECT id, code, name, type, path, inn, kpp FROM org_units";
+
     public static async Task<List<OrgRef>> DirectoryAsync(MeraDbContext db, CancellationToken ct)
     {
+        await using var command = await db.RawCommandAsync(DirectorySql, ct);
+        return await ReadDirectoryAsync(command, ct);
+    }
+
+    /// <summary>The same on a connection of its own: no EF Core at all, so it runs while the EF model is still being built.</summary>
+    public static async Task<List<OrgRef>> DirectoryAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = DirectorySql;
+        return await ReadDirectoryAsync(command, ct);
+    }
+
+    private static async Task<List<OrgRef>> ReadDirectoryAsync(DbCommand command, CancellationToken ct)
+    {
         var rows = new List<OrgRef>();
-        await using var command = await db.RawCommandAsync("SELECT id, code, name, type, path, inn, kpp FROM org_units", ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

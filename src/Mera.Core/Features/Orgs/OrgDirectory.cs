@@ -22,6 +22,13 @@ public sealed class OrgDirectory
     public static async Task<OrgDirectory> LoadAsync(MeraDbContext db, CancellationToken ct) =>
         new(await OrgRows.DirectoryAsync(db, ct));
 
+    /// <summary>On a connection of its own, without EF Core: an import reads it while the EF model is built (ADR 0018).</summary>
+    public static async Task<OrgDirectory> LoadAsync(MeraDb database, CancellationToken ct)
+    {
+        await using var connection = database.OpenConnection();
+        return new(await OrgRows.DirectoryAsync(connection, ct));
+    }
+
     public OrgRef? ByCode(string code) => _byCode.GetValueOrDefault(code.Trim());
 
     /// <summary>The unit for a code or INN, or a Russian reason why there is none.</summary>
