@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 
 namespace Mera.Core.Imports;
 
@@ -6,18 +8,17 @@ public static class ReadAheadExtensions
 {
     /// <summary>
     /// Enumerates <paramref name="source"/> on a second thread, in chunks, a few chunks ahead of the caller: a large
-    /// file is read and split on one core while the caller checks its rows on the other. The reader's exception (a
-    /// malformed file) surfaces in the caller at the point the rows run out, as if it were read in line.
+    /// file is read and split on one core while its rows are checked on the other. Both sides await rather than spin,
+    /// which matters on two cores. The reader's exception (a malformed file) surfaces in the caller, unwrapped, where
+    /// the rows run out, as if the file were read in line.
     /// </summary>
-    public static IEnumerable<T> ReadAhead<T>(this IEnumerable<T> source, int chunkSize = 4096, int chunksAhead = 8) =>
-        source.ReadAheadChunks(chunkSize, chunksAhead).SelectMany(chunk => chunk);
-
-    /// <summary>The chunks <see cref="ReadAhead"/> reads ahead, for a caller that works on whole chunks.</summary>
-    public static IEnumerable<T[]> ReadAheadChunks<T>(this IEnumerable<T> source, int chunkSize = 4096, int chunksAhead = 8)
+    public static async IAsyncEnumerable<T[]> ReadAheadChunks<T>(this IEnumerable<T> source, int chunkSize = 4096, int chunksAhead = 8,
+        [EnumeratorCancellation] CancellationToken ct = default)
     {
-        using var queue = new BlockingCollection<T[]>(chunksAhead);
-        using var stop = new CancellationTokenSource();
-        var reader = Task.Run(() =>
+        var channel = Channel.CreateBounded<T[]>(new BoundedChannelOptions(chunksAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        ExceptionDispatchInfo? failure = null;
+        var reader = Task.Run(async () =>
         {
             try
             {
@@ -27,62 +28,72 @@ public static class ReadAheadExtensions
                     chunk.Add(item);
                     if (chunk.Count == chunkSize)
                     {
-                        queue.Add([.. chunk], stop.Token);
+                        await channel.Writer.WriteAsync([.. chunk], stop.Token);
                         chunk.Clear();
                     }
                 }
                 if (chunk.Count > 0)
                 {
-                    queue.Add([.. chunk], stop.Token);
+                    await channel.Writer.WriteAsync([.. chunk], stop.Token);
                 }
+            }
+            catch (Exception ex)
+            {
+                failure = ExceptionDispatchInfo.Capture(ex);
             }
             finally
             {
-                queue.CompleteAdding();
+                channel.Writer.TryComplete();
             }
-        });
+        }, CancellationToken.None);
         try
         {
-            foreach (var chunk in queue.GetConsumingEnumerable())
+            await foreach (var chunk in channel.Reader.ReadAllAsync(ct))
             {
                 yield return chunk;
             }
-            reader.GetAwaiter().GetResult();
+            await reader;
+            failure?.Throw();
         }
         finally
         {
             // The caller stopped early (its own exception or a break): release the reader and let it finish.
-            stop.Cancel();
-            try
+            await stop.CancelAsync();
+            await reader;
+        }
+    }
+
+    /// <summary>The items of <see cref="ReadAheadChunks"/> one by one.</summary>
+    public static async IAsyncEnumerable<T> ReadAhead<T>(this IEnumerable<T> source, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var chunk in source.ReadAheadChunks(ct: ct))
+        {
+            foreach (var item in chunk)
             {
-                reader.Wait();
-            }
-            catch (AggregateException)
-            {
-                // Cancelled, or the reader failed too: the caller's own outcome is the one that counts.
+                yield return item;
             }
         }
     }
 
     /// <summary>
     /// Applies <paramref name="map"/> to each item on the thread pool, a few items in flight, and yields the results in
-    /// the order of the source: chunks of a file checked on every core, merged as if checked one after another. The
-    /// source is enumerated on the caller's thread; an exception of <paramref name="map"/> surfaces unwrapped.
+    /// the order of the source: chunks of a file checked on another core, merged as if checked one after another. An
+    /// exception of <paramref name="map"/> surfaces unwrapped.
     /// </summary>
-    public static IEnumerable<TResult> MapInOrder<T, TResult>(this IEnumerable<T> source, Func<T, TResult> map, int inFlight = 4)
+    public static async IAsyncEnumerable<TResult> MapInOrder<T, TResult>(this IAsyncEnumerable<T> source, Func<T, TResult> map, int inFlight = 2)
     {
         var pending = new Queue<Task<TResult>>(inFlight);
-        foreach (var item in source)
+        await foreach (var item in source)
         {
             pending.Enqueue(Task.Run(() => map(item)));
             if (pending.Count >= inFlight)
             {
-                yield return pending.Dequeue().GetAwaiter().GetResult();
+                yield return await pending.Dequeue();
             }
         }
         while (pending.Count > 0)
         {
-            yield return pending.Dequeue().GetAwaiter().GetResult();
+            yield return await pending.Dequeue();
         }
     }
 }

@@ -5,15 +5,17 @@ namespace Mera.UnitTests.Imports;
 public class ReadAheadTests
 {
     [Fact]
-    public void Yields_every_item_in_order_across_chunks()
+    public async Task Yields_every_item_in_order_across_chunks()
     {
         var items = Enumerable.Range(0, 10_007).ToList();
-        Assert.Equal(items, items.ReadAhead(chunkSize: 100, chunksAhead: 2).ToList());
-        Assert.Empty(Array.Empty<int>().ReadAhead().ToList());
+        var chunks = await items.ReadAheadChunks(chunkSize: 100, chunksAhead: 2).ToListAsync();
+        Assert.Equal(101, chunks.Count);
+        Assert.Equal(items, chunks.SelectMany(c => c));
+        Assert.Empty(await Array.Empty<int>().ReadAhead().ToListAsync());
     }
 
     [Fact]
-    public void A_reader_failure_surfaces_after_the_items_read_before_it()
+    public async Task A_reader_failure_surfaces_unwrapped_after_the_items_read_before_it()
     {
         static IEnumerable<int> Damaged()
         {
@@ -24,11 +26,11 @@ public class ReadAheadTests
             throw new InvalidDataException("damaged at 250");
         }
         var seen = new List<int>();
-        var error = Assert.Throws<InvalidDataException>(() =>
+        var error = await Assert.ThrowsAsync<InvalidDataException>(async () =>
         {
-            foreach (var i in Damaged().ReadAhead(chunkSize: 100))
+            await foreach (var chunk in Damaged().ReadAheadChunks(chunkSize: 100))
             {
-                seen.Add(i);
+                seen.AddRange(chunk);
             }
         });
         Assert.Equal("damaged at 250", error.Message);
@@ -36,20 +38,29 @@ public class ReadAheadTests
     }
 
     [Fact]
-    public void Stopping_early_releases_a_reader_blocked_on_a_full_queue()
+    public async Task Stopping_early_releases_a_reader_waiting_on_a_full_queue()
     {
         var produced = 0;
         IEnumerable<int> Endless()
         {
             while (true)
             {
-                produced++;
-                yield return produced;
+                yield return ++produced;
             }
         }
-        Assert.Equal([1, 2, 3], Endless().ReadAhead(chunkSize: 10, chunksAhead: 1).Take(3).ToList());
+        Assert.Equal([1, 2, 3], await Endless().ReadAhead().Take(3).ToListAsync());
         var after = produced;
-        Thread.Sleep(50);
+        await Task.Delay(50);
         Assert.Equal(after, produced); // the reader has stopped, not kept reading
+    }
+
+    [Fact]
+    public async Task Mapped_results_keep_the_source_order_and_failures_surface_unwrapped()
+    {
+        var source = Enumerable.Range(0, 50).ReadAhead();
+        var slowFirst = await source.MapInOrder(i => { Thread.Sleep(i % 3 == 0 ? 5 : 0); return i * 2; }, inFlight: 4).ToListAsync();
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => i * 2), slowFirst);
+        await Assert.ThrowsAsync<FormatException>(async () =>
+            await Enumerable.Range(0, 10).ReadAhead().MapInOrder<int, int>(i => i == 7 ? throw new FormatException("row 7") : i).ToListAsync());
     }
 }

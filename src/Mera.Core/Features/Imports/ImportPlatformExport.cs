@@ -35,7 +35,7 @@ public static class ImportPlatformExport
         var municipalities = await MunicipalityFilter.LoadAsync(db, scope, ct);
 
         var reader = new PlatformRowReader(table, map, layout, period, matcher, municipalities, command.SkipUnmatched);
-        foreach (var row in table.Rows.ReadAhead())
+        await foreach (var row in table.Rows.ReadAhead(ct))
         {
             reader.Read(row);
             if (reader.RowsRead % 2_000 == 0)

@@ -3,7 +3,6 @@ using Mera.Core.Domain;
 using Mera.Core.Features.Orgs;
 using Mera.Core.Features.Indicators;
 using Mera.Core.Imports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Features.Values;
 
@@ -34,12 +33,11 @@ public static class ImportValues
         int orgCol = table.ColumnOf(OrgColumn), elementCol = table.ColumnOf(ElementColumn),
             periodCol = table.ColumnOf(PeriodColumn), valueCol = table.ColumnOf(ValueColumn);
 
-        // The directory comes without EF Core, so it is read while the EF model is still being built.
+        // The directory and the elements come without EF Core: they are read while the EF model is still being built.
         var orgs = await OrgDirectory.LoadAsync(database, ct);
-        await using var db = database.CreateContext();
+        var elements = await ElementRows.ByCodeAsync(database, ct);
         var scope = command.OrgCode is null ? null
             : orgs.ByCode(command.OrgCode) ?? throw new NotFoundException($"Организация с кодом «{command.OrgCode}» не найдена");
-        var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
 
         var issues = new List<ImportIssue>();
         var records = new Dictionary<ValueKey, ValueRecord>();
@@ -47,7 +45,7 @@ public static class ImportValues
         var rows = 0;
         // The file is read and split on one thread while its chunks are checked on others; they come back in file
         // order, so duplicates are found and named exactly as in a reading line by line.
-        foreach (var chunk in table.Rows.ReadAheadChunks().MapInOrder(checker.Check, inFlight: 2))
+        await foreach (var chunk in table.Rows.ReadAheadChunks(ct: ct).MapInOrder(checker.Check))
         {
             rows += chunk.Rows;
             command.Progress?.Report(new ImportProgress(rows, table.Progress.Fraction));
