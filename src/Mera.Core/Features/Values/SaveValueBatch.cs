@@ -57,7 +57,7 @@ public static class SaveValueBatch
 
     /// <summary>
     /// From this many changes on, the rules are checked on another core while the values are written, and the
-    /// transaction commits only once they pass (ADR 0017): at 560 000 values each takes about a second.
+    /// transaction commits only once they pass (ADR 0018): at 560 000 values each takes about a second.
     /// </summary>
     private const int CheckAlongsideFrom = 20_000;
 
