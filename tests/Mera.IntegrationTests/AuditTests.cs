@@ -23,6 +23,15 @@ public class AuditTests
         Assert.Contains(rows, r => r.GetProperty("action").GetString() == "target.set" && r.GetProperty("new").GetString()!.Contains("70"));
         Assert.Contains(rows, r => r.GetProperty("action").GetString() == "user.add" && r.GetProperty("new").GetString()!.StartsWith("director1"));
 
+        // The action filter runs before the limit: the one plan change is found behind newer entries.
+        var since = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd");
+        var targets = (await Cli.OkAsync(db, "audit", "--org", "m1", "--since", since, "--action", "target.", "--limit", "1", "--format", "json")).Json();
+        Assert.Equal("target.set", Assert.Single(targets).GetProperty("action").GetString());
+        var imported = (await Cli.OkAsync(db, "audit", "--org", "m1", "--since", since, "--action", "value.import", "--format", "json")).Json();
+        Assert.Equal(3, imported.Length); // 120 and 80 created, 120 → 125
+        Assert.All(imported, r => Assert.Equal("value.import", r.GetProperty("action").GetString()));
+        Assert.Empty((await Cli.OkAsync(db, "audit", "--org", "m1", "--since", since, "--action", "value.entry", "--format", "json")).Json());
+
         // A school's audit holds only the school: s2's value is not in it.
         var own = (await Cli.OkAsync(db, "audit", "--org", "s1", "--since", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), "--format", "json")).Json();
         Assert.All(own, r => Assert.Equal("s1", r.GetProperty("org").GetString()));

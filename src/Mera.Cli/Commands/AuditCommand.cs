@@ -11,14 +11,15 @@ internal static class AuditCommand
         var org = new Option<string>("--org") { Description = "Код организации (её поддерево)", Required = true };
         var since = new Option<string>("--since") { Description = "С даты (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)", Required = true };
         var until = new Option<string?>("--until") { Description = "По дату включительно" };
+        var action = new Option<string?>("--action") { Description = "Только действия, чей код начинается так: value., submission., target., user., roadmap., decision" };
         var limit = new Option<int>("--limit") { Description = "Не больше N записей (по умолчанию 1000)", DefaultValueFactory = _ => 1000 };
         var format = PlanCommands.Format();
-        var command = new Command("audit", "Журнал изменений: значения, состояния форм, планы, мероприятия, пользователи") { org, since, until, limit, format };
+        var command = new Command("audit", "Журнал изменений: значения, состояния форм, планы, мероприятия, пользователи") { org, since, until, action, limit, format };
         command.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
             var rows = await ListAudit.RunAsync(database, new ListAudit.Query(parse.GetValue(org)!, CliFormat.Date(parse.GetValue(since))!.Value,
-                CliFormat.Date(parse.GetValue(until)), parse.GetValue(limit)), ct);
+                CliFormat.Date(parse.GetValue(until)), parse.GetValue(limit), parse.GetValue(action)), ct);
             await PlanCommands.WriteAsync(cli, parse.GetValue(format)!, rows, ListAudit.Columns, r => r.ToCells());
             return 0;
         });

@@ -12,7 +12,8 @@ namespace Mera.Core.Features.Audit;
 /// </summary>
 public static class ListAudit
 {
-    public sealed record Query(string OrgCode, DateOnly Since, DateOnly? Until = null, int Limit = 1000);
+    /// <summary>`Action`: only actions whose code starts with it (`value.`, `submission.` …), applied before the limit.</summary>
+    public sealed record Query(string OrgCode, DateOnly Since, DateOnly? Until = null, int Limit = 1000, string? Action = null);
 
     /// <summary>The journal's columns, the same in the CLI table, its CSV and the page's CSV export.</summary>
     public static readonly string[] Columns = ["Когда", "Кто", "Действие", "Организация", "Объект", "Было", "Стало", "Источник"];
@@ -68,31 +69,35 @@ public static class ListAudit
         // plain SQL on both providers, and rows are ordered by id, which grows with time in these append-only tables.
         object From(DateTimeOffset t) => database.Settings.IsEmbedded ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "+00:00" : t;
         var audit = db.AuditLog.FromSqlRaw("SELECT * FROM audit_log WHERE at >= {0} AND at < {1}", From(start), From(end)).AsNoTracking();
+        var action = string.IsNullOrWhiteSpace(query.Action) ? null : query.Action.Trim();
+        if (action is not null)
+        {
+            audit = audit.Where(a => a.Action.StartsWith(action));
+        }
         var entries = await (from a in audit
                              join o in db.OrgUnits.AsNoTracking() on a.OrgUnitId equals o.Id into orgs
                              from o in orgs.DefaultIfEmpty()
                              where o != null ? o.Path.StartsWith(path) : isRoot
                              orderby a.Id descending
                              select new { a, Code = o != null ? o.Code : "", Name = o != null ? o.Name : "" }).Take(query.Limit).ToListAsync(ct);
+        // The sources whose action code passes the filter: all of them, exactly one (`value.import` …), or none.
+        var sources = Enum.GetValues<ValueSource>().Where(s => action is null || ActionOf(s).StartsWith(action, StringComparison.Ordinal)).ToList();
+        var onlySource = sources.Count == 1 ? (int)sources[0] : -1;
         // ISO text in one format orders like the moments it holds, so ORDER BY works on SQLite's text and PostgreSQL's timestamps.
-        var values = await db.Database.SqlQueryRaw<ValueEvent>($$"""
+        var values = sources.Count == 0 ? [] : await db.Database.SqlQueryRaw<ValueEvent>($$"""
             SELECT x.*, o.code AS "OrgCode", o.name AS "OrgName", e.code AS "ElementCode"
             FROM ({{ChangesSql}}) x
             JOIN org_units o ON o.id = x."OrgUnitId"
             JOIN data_elements e ON e.id = x."ElementId"
-            WHERE substr(o.path, 1, length({2})) = {2}
+            WHERE substr(o.path, 1, length({2})) = {2} AND ({4} = -1 OR x."Source" = {4})
             ORDER BY x."ChangedAt" DESC
             LIMIT {3}
-            """, From(start), From(end), path, query.Limit).ToListAsync(ct);
+            """, From(start), From(end), path, query.Limit, onlySource).ToListAsync(ct);
         var rows = entries.Select(x => new Row(x.a.At, x.a.User, x.a.Action, x.Code, x.Name, $"{x.a.Entity} {x.a.EntityId}".Trim(), null, x.a.Details, null))
-            .Concat(values.Select(x => new Row(x.ChangedAt, x.ChangedBy, x.Source switch
-            {
-                ValueSource.Import => "value.import",
-                ValueSource.Entry => "value.entry",
-                _ => "value.demo",
-            }, x.OrgCode, x.OrgName, $"{x.ElementCode} {x.PeriodCode}", Number(x.OldValue), Number(x.NewValue),
+            .Concat(values.Select(x => new Row(x.ChangedAt, x.ChangedBy, ActionOf(x.Source), x.OrgCode, x.OrgName, $"{x.ElementCode} {x.PeriodCode}", Number(x.OldValue), Number(x.NewValue),
                 x.SourceFile is null ? x.ImportBatchId is long b ? $"загрузка № {b}" : null : x.ImportBatchId is long id ? $"{x.SourceFile} (загрузка № {id})" : x.SourceFile)));
-        return rows.OrderByDescending(r => r.At).Take(query.Limit).ToList();
+        return rows.Where(r => action is null || r.Action.StartsWith(action, StringComparison.Ordinal))
+            .OrderByDescending(r => r.At).Take(query.Limit).ToList();
     }
 
     /// <summary>Every change of a value in the window: superseded ones from the history, the latest on the value itself.</summary>
@@ -121,6 +126,13 @@ public static class ListAudit
         public required string OrgName { get; init; }
         public required string ElementCode { get; init; }
     }
+
+    private static string ActionOf(ValueSource source) => source switch
+    {
+        ValueSource.Import => "value.import",
+        ValueSource.Entry => "value.entry",
+        _ => "value.demo",
+    };
 
     private static string? Number(double? value) => value?.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
 }
