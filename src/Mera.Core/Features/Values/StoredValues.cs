@@ -21,9 +21,11 @@ public sealed class StoredValues
             return result;
         }
         var orgs = records.Select(r => r.OrgId).ToHashSet();
-        var periods = records.Select(r => r.Period).Distinct()
+        // Each period by its code, as the rows name it.
+        var byCode = records.Select(r => r.Period).Distinct()
             .SelectMany(p => new[] { p, p.Previous() }.Concat(p.Containers()))
-            .Select(p => p.Code).Distinct().ToList();
+            .DistinctBy(p => p.Code).ToDictionary(p => p.Code);
+        var periods = byCode.Keys.ToList();
         // A form save or a municipal file names few schools: read through the (org, element, period) key. A national
         // file names most of them: one read by period, filtered in memory, beats 40 000 index probes.
         var query = db.DataValues.AsNoTracking().Where(v => periods.Contains(v.PeriodCode));
@@ -35,14 +37,13 @@ public sealed class StoredValues
         var rows = await query
             .Select(v => new { v.OrgUnitId, v.ElementId, v.PeriodCode, v.Value })
             .ToListAsync(ct);
-        var parsed = periods.Distinct().ToDictionary(code => code, Domain.Period.Parse);
         foreach (var row in rows)
         {
             if (!orgs.Contains(row.OrgUnitId))
             {
                 continue;
             }
-            var period = parsed[row.PeriodCode];
+            var period = byCode[row.PeriodCode];
             result._values[(row.OrgUnitId, row.ElementId, period)] = row.Value;
             var key = (row.OrgUnitId, period);
             if (!result._byOrgPeriod.TryGetValue(key, out var map))
