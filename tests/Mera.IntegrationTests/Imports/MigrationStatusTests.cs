@@ -43,3 +43,20 @@ public class MigrationStatusTests
         Assert.True(refused.Error.Contains("База данных не подготовлена: выполните ./mera db migrate"), refused.Error + refused.Out);
     }
 }
+
+/// <summary>The import reads elements without EF (ADR 0018): the hand-written mapping must read what EF reads.</summary>
+public class ElementRowsTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Elements_read_by_hand_equal_those_read_by_ef(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await Cli.OkAsync(db, "db", "migrate");
+        var byHand = await ElementRows.ByCodeAsync(db.Db, default);
+        await using var context = db.Db.CreateContext();
+        var byEf = await context.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code);
+        Assert.Equal(byEf.Count, byHand.Count);
+        Assert.All(byEf.Values, e => Assert.Equal(System.Text.Json.JsonSerializer.Serialize(e), System.Text.Json.JsonSerializer.Serialize(byHand[e.Code])));
+    }
+}
