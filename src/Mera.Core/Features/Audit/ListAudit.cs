@@ -80,24 +80,23 @@ public static class ListAudit
                              where o != null ? o.Path.StartsWith(path) : isRoot
                              orderby a.Id descending
                              select new { a, Code = o != null ? o.Code : "", Name = o != null ? o.Name : "" }).Take(query.Limit).ToListAsync(ct);
-        // The sources whose action code passes the filter: all of them, exactly one (`value.import` …), or none.
-        var sources = Enum.GetValues<ValueSource>().Where(s => action is null || ActionOf(s).StartsWith(action, StringComparison.Ordinal)).ToList();
-        var onlySource = sources.Count == 1 ? (int)sources[0] : -1;
+        // The value sources whose action code passes the filter, as a bit mask the query tests (0: no value rows).
+        var sourceMask = Enum.GetValues<ValueSource>().Where(s => action is null || ActionOf(s).StartsWith(action, StringComparison.Ordinal))
+            .Aggregate(0, (mask, s) => mask | 1 << (int)s);
         // ISO text in one format orders like the moments it holds, so ORDER BY works on SQLite's text and PostgreSQL's timestamps.
-        var values = sources.Count == 0 ? [] : await db.Database.SqlQueryRaw<ValueEvent>($$"""
+        var values = sourceMask == 0 ? [] : await db.Database.SqlQueryRaw<ValueEvent>($$"""
             SELECT x.*, o.code AS "OrgCode", o.name AS "OrgName", e.code AS "ElementCode"
             FROM ({{ChangesSql}}) x
             JOIN org_units o ON o.id = x."OrgUnitId"
             JOIN data_elements e ON e.id = x."ElementId"
-            WHERE substr(o.path, 1, length({2})) = {2} AND ({4} = -1 OR x."Source" = {4})
+            WHERE substr(o.path, 1, length({2})) = {2} AND ({4} & (1 << x."Source")) <> 0
             ORDER BY x."ChangedAt" DESC
             LIMIT {3}
-            """, From(start), From(end), path, query.Limit, onlySource).ToListAsync(ct);
+            """, From(start), From(end), path, query.Limit, sourceMask).ToListAsync(ct);
         var rows = entries.Select(x => new Row(x.a.At, x.a.User, x.a.Action, x.Code, x.Name, $"{x.a.Entity} {x.a.EntityId}".Trim(), null, x.a.Details, null))
             .Concat(values.Select(x => new Row(x.ChangedAt, x.ChangedBy, ActionOf(x.Source), x.OrgCode, x.OrgName, $"{x.ElementCode} {x.PeriodCode}", Number(x.OldValue), Number(x.NewValue),
                 x.SourceFile is null ? x.ImportBatchId is long b ? $"загрузка № {b}" : null : x.ImportBatchId is long id ? $"{x.SourceFile} (загрузка № {id})" : x.SourceFile)));
-        return rows.Where(r => action is null || r.Action.StartsWith(action, StringComparison.Ordinal))
-            .OrderByDescending(r => r.At).Take(query.Limit).ToList();
+        return rows.OrderByDescending(r => r.At).Take(query.Limit).ToList();
     }
 
     /// <summary>Every change of a value in the window: superseded ones from the history, the latest on the value itself.</summary>
