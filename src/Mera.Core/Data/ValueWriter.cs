@@ -92,35 +92,31 @@ public static class ValueWriter
         foreach (var change in changes)
         {
             var r = change.Record;
+            // Parameters $1–$3 the key, $4 the value, $5–$9 the provenance, $10 the comment, then $11 the value replaced
+            // (an update) or $11–$12 the period's type and anchor (an insert).
+            NpgsqlBatchCommand write;
             if (change.OldValue is double old)
             {
                 var archive = new NpgsqlBatchCommand(ArchiveColumns + " WHERE d.org_unit_id = $1 AND d.element_id = $2 AND d.period_code = $3 AND d.value = $4");
                 AddKey(archive.Parameters, r);
                 archive.Parameters.Add(new NpgsqlParameter { Value = old });
                 batch.BatchCommands.Add(archive);
-            }
-            // Parameters $1–$3 the key, $4 the value, $5–$9 the provenance, $10 the comment, $11 the value replaced.
-            var write = change.OldValue is not null
-                ? new NpgsqlBatchCommand("""
+                write = new NpgsqlBatchCommand("""
                     UPDATE data_values SET value = $4, source = $5, import_batch_id = $6, source_file = $7, changed_by = $8, changed_at = $9, comment = $10,
                       previous_value = $11
                     WHERE org_unit_id = $1 AND element_id = $2 AND period_code = $3 AND value = $11
-                    """)
-                : new NpgsqlBatchCommand("""
+                    """);
+                AddValue(write.Parameters, r, provenance, at);
+                write.Parameters.Add(new NpgsqlParameter { Value = old });
+            }
+            else
+            {
+                write = new NpgsqlBatchCommand("""
                     INSERT INTO data_values (org_unit_id, element_id, period_code, value, source, import_batch_id, source_file, changed_by, changed_at, comment, period_type, period_anchor)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                     ON CONFLICT (org_unit_id, element_id, period_code) DO NOTHING
                     """);
-            AddKey(write.Parameters, r);
-            write.Parameters.Add(new NpgsqlParameter { Value = r.Value });
-            AddProvenance(write.Parameters, provenance, at);
-            write.Parameters.Add(new NpgsqlParameter { Value = (object?)provenance.Comment ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            if (change.OldValue is double replaced)
-            {
-                write.Parameters.Add(new NpgsqlParameter { Value = replaced });
-            }
-            else
-            {
+                AddValue(write.Parameters, r, provenance, at);
                 write.Parameters.Add(new NpgsqlParameter { Value = (int)r.Period.Type });
                 write.Parameters.Add(new NpgsqlParameter { Value = r.Period.Anchor });
             }
@@ -137,6 +133,15 @@ public static class ValueWriter
         parameters.Add(new NpgsqlParameter { Value = r.OrgId });
         parameters.Add(new NpgsqlParameter { Value = r.Element.Id });
         parameters.Add(new NpgsqlParameter { Value = r.Period.Code });
+    }
+
+    /// <summary>$1–$10 of both value statements: the key, the value, its provenance and the comment.</summary>
+    private static void AddValue(NpgsqlParameterCollection parameters, ValueRecord r, ValueProvenance provenance, DateTimeOffset at)
+    {
+        AddKey(parameters, r);
+        parameters.Add(new NpgsqlParameter { Value = r.Value });
+        AddProvenance(parameters, provenance, at);
+        parameters.Add(new NpgsqlParameter { Value = (object?)provenance.Comment ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
     }
 
     /// <summary>Source, batch, file, who and when.</summary>
