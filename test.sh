@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, starts a throw-away PostgreSQL cluster on a free loopback
 # port, runs every test project against SQLite and PostgreSQL, and ends with "N passed, N failed, N skipped".
+#
+# Every test runs on a fixed clock (30.11.2026, a Monday; MERA_TEST_NOW names another day). The tests that depend on
+# the calendar (trait Category=Calendar: the demo, deadlines, statuses, the browser journeys) run once more on
+# 31.12.2026 — the end of a quarter and of a year, after a deadline. `./test.sh --dates` runs them on several days
+# instead: the end of a quarter, the 1st of a month, 31 December, a Monday and 29 February.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
+calendar_days=(2026-12-31)
+if [[ "${1:-}" == "--dates" ]]; then
+  calendar_days=(2026-09-30 2026-12-01 2026-12-31 2027-01-04 2028-02-29)
+fi
 
 source "$root/scripts/pg-cluster.sh"
 need_pkgs=()
@@ -13,6 +22,8 @@ command -v soffice >/dev/null || need_pkgs+=(libreoffice-calc)
 # Reports are converted DOCX → PDF by LibreOffice Writer, and their first pages rendered to PNG by pdftoppm.
 ls /usr/lib/libreoffice/program/libswlo.so >/dev/null 2>&1 || need_pkgs+=(libreoffice-writer)
 command -v pdftoppm >/dev/null || need_pkgs+=(poppler-utils)
+# Reports name Times New Roman; Liberation Serif has its metrics, so PDFs made here break lines where Word does.
+fc-list 2>/dev/null | grep -q "Liberation Serif" || need_pkgs+=(fonts-liberation)
 # Browser tests drive Debian's Chromium through Playwright (no browser download).
 command -v chromium >/dev/null || need_pkgs+=(chromium)
 if (( ${#need_pkgs[@]} > 0 )); then
@@ -35,6 +46,14 @@ status=0
 for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   dotnet test "$project" --no-build -nologo -v quiet --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+for day in "${calendar_days[@]}"; do
+  echo "Calendar-sensitive tests on $day"
+  for project in tests/Mera.IntegrationTests/*.csproj tests/Mera.BrowserTests/*.csproj; do
+    name="$(basename "$project" .csproj)"
+    MERA_TEST_NOW="$day" dotnet test "$project" --no-build -nologo -v quiet --filter "Category=Calendar" \
+      --logger "trx;LogFileName=$name-$day.trx" --results-directory "$results" || status=1
+  done
 done
 
 read -r passed failed skipped < <(python3 - "$results" <<'PY'

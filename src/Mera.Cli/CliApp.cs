@@ -12,7 +12,7 @@ public static class CliApp
     public static readonly Option<string?> DbOption = new("--db") { Description = "База данных: путь к файлу SQLite или строка подключения PostgreSQL (Host=…); по умолчанию MERA_DB или data/mera.db", Recursive = true };
     public static readonly Option<string?> ProviderOption = new("--provider") { Description = "Провайдер: sqlite или postgres (по умолчанию MERA_DB_PROVIDER или по строке подключения)", Recursive = true };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? clock = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -20,7 +20,7 @@ public static class CliApp
             Ansi = output == Console.Out && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = output == Console.Out && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        var context = new CliContext(output, error, console);
+        var context = new CliContext(output, error, console, clock ?? Mera.Core.Domain.Clock.FromEnvironment());
         var root = new RootCommand("Mera — мониторинг цифровой зрелости и цифровой образовательной среды школ")
         {
             DbOption, ProviderOption,

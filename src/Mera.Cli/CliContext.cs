@@ -4,12 +4,13 @@ using Spectre.Console;
 namespace Mera.Cli;
 
 /// <summary>What every command gets: where to write, which database, who is acting.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error, IAnsiConsole console)
+public sealed class CliContext(TextWriter output, TextWriter error, IAnsiConsole console, TimeProvider clock)
 {
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
     public IAnsiConsole Console { get; } = console;
-    public TimeProvider Clock { get; } = TimeProvider.System;
+    /// <summary>The system clock, or the one started at MERA_NOW; tests pass their own.</summary>
+    public TimeProvider Clock { get; } = clock;
     public string User { get; } = $"cli:{Environment.UserName}";
 
     /// <summary>Opens the configured database; the embedded one is migrated on first use so `./mera demo` just works.</summary>

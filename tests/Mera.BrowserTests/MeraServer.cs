@@ -12,6 +12,14 @@ public sealed class MeraServer : IAsyncLifetime
 {
     private Process? _process;
     private string? _dir;
+    private StreamWriter? _log;
+    private readonly Lock _logLock = new();
+
+    private void Log(string? line)
+    {
+        if (line is null) return;
+        lock (_logLock) _log?.WriteLine(line);
+    }
 
     public string BaseUrl { get; private set; } = "";
     public IPlaywright Playwright { get; private set; } = null!;
@@ -19,7 +27,9 @@ public sealed class MeraServer : IAsyncLifetime
 
     public static string RepoRoot { get; } = FindRoot();
 
-    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(RepoRoot, "tests", "Mera.BrowserTests", "artifacts")).FullName;
+    /// <summary>Screenshots and the server's log; a run on another day (MERA_TEST_NOW) keeps its own beside them.</summary>
+    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(RepoRoot, "tests", "Mera.BrowserTests", "artifacts",
+        Environment.GetEnvironmentVariable(TestClock.Variable) is { Length: > 0 } day ? day : "")).FullName;
 
     public async Task InitializeAsync()
     {
@@ -37,9 +47,13 @@ public sealed class MeraServer : IAsyncLifetime
         start.Environment["MERA_UPLOADS"] = Path.Combine(_dir, "uploads");
         start.Environment["MERA_REMINDERS"] = "off"; // no mail job racing the journeys for the database
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // static files straight from wwwroot of the source tree
+        // The server's clock starts at the tests' day, so the demo and the journeys agree on the running quarter.
+        start.Environment[Core.Domain.Clock.StartVariable] = TestClock.Start.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // The server's log is kept beside the screenshots: a 500 in a journey is found there.
+        _log = new StreamWriter(Path.Combine(Artifacts, "server.log"), append: false) { AutoFlush = true };
+        _process.OutputDataReceived += (_, e) => Log(e.Data);
+        _process.ErrorDataReceived += (_, e) => Log(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var http = new HttpClient();
@@ -79,6 +93,11 @@ public sealed class MeraServer : IAsyncLifetime
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+        }
+        lock (_logLock)
+        {
+            _log?.Dispose();
+            _log = null;
         }
         try { if (_dir is not null) Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }

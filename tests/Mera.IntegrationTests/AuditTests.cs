@@ -1,6 +1,7 @@
 namespace Mera.IntegrationTests;
 
 /// <summary>`./mera audit`: value changes with old and new value and source, targets and users, within a subtree.</summary>
+[Trait("Category", "Calendar")]
 public class AuditTests
 {
     [Theory]
@@ -14,7 +15,7 @@ public class AuditTests
         await Cli.OkAsync(db, "targets", "set", "--org", "s1", "--indicator", "dm.students.profile", "--year", "2024", "--value", "70");
         await Cli.OkAsync(db, "users", "add", "--login", "director1", "--role", "school", "--org", "s1", "--password", "Long-pass-2026");
 
-        var rows = (await Cli.OkAsync(db, "audit", "--org", "m1", "--since", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), "--format", "json")).Json();
+        var rows = (await Cli.OkAsync(db, "audit", "--org", "m1", "--since", TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd"), "--format", "json")).Json();
         var changed = rows.Single(r => r.GetProperty("action").GetString() == "value.import" && r.GetProperty("old").GetString() == "120");
         Assert.Equal("125", changed.GetProperty("new").GetString());
         Assert.Equal("значение из файла", changed.GetProperty("actionName").GetString());
@@ -24,7 +25,7 @@ public class AuditTests
         Assert.Contains(rows, r => r.GetProperty("action").GetString() == "user.add" && r.GetProperty("new").GetString()!.StartsWith("director1"));
 
         // The action filter runs before the limit: the one plan change is found behind newer entries.
-        var since = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd");
+        var since = TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd");
         var targets = (await Cli.OkAsync(db, "audit", "--org", "m1", "--since", since, "--action", "target.", "--limit", "1", "--format", "json")).Json();
         Assert.Equal("target.set", Assert.Single(targets).GetProperty("action").GetString());
         var imported = (await Cli.OkAsync(db, "audit", "--org", "m1", "--since", since, "--action", "value.import", "--format", "json")).Json();
@@ -33,8 +34,8 @@ public class AuditTests
         Assert.Empty((await Cli.OkAsync(db, "audit", "--org", "m1", "--since", since, "--action", "value.entry", "--format", "json")).Json());
 
         // A school's audit holds only the school: s2's value is not in it.
-        var own = (await Cli.OkAsync(db, "audit", "--org", "s1", "--since", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), "--format", "json")).Json();
+        var own = (await Cli.OkAsync(db, "audit", "--org", "s1", "--since", TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd"), "--format", "json")).Json();
         Assert.All(own, r => Assert.Equal("s1", r.GetProperty("org").GetString()));
-        Assert.Empty((await Cli.OkAsync(db, "audit", "--org", "m1", "--since", DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd"), "--format", "json")).Json());
+        Assert.Empty((await Cli.OkAsync(db, "audit", "--org", "m1", "--since", TestClock.Today.AddDays(2).ToString("yyyy-MM-dd"), "--format", "json")).Json());
     }
 }

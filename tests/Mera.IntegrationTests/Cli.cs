@@ -15,7 +15,7 @@ public static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--db", db.ConnectionString, "--provider", db.Provider], output, error);
+        var code = await CliApp.RunAsync([.. args, "--db", db.ConnectionString, "--provider", db.Provider], output, error, db.Clock);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mera.IntegrationTests;
 
+[Trait("Category", "Calendar")]
 public class EngineTests
 {
     [Theory]
@@ -100,7 +101,7 @@ public class EngineTests
             await Cli.OkAsync(db, "db", "migrate");
             await Cli.OkAsync(db, "demo");
         }
-        var year = DateTime.Today.Year;
+        var year = TestClock.Today.Year;
         foreach (var period in new[] { $"{year - 1}", $"{year - 1}Q2", $"{year}-03", $"{year}-W10" })
         {
             var a = (await Cli.OkAsync(sqlite, "indicators", "--org", "demo", "--period", period, "--children", "--format", "csv")).Out;

@@ -80,7 +80,7 @@ public class RemindersTests
         closedPort.Start();
         var port = ((System.Net.IPEndPoint)closedPort.LocalEndpoint).Port;
         closedPort.Stop();
-        var down = await DeliverOutbox.RunAsync(db.Db, new MailSettings("127.0.0.1", port, false, null, null, "mera@example.ru", null), TimeProvider.System);
+        var down = await DeliverOutbox.RunAsync(db.Db, new MailSettings("127.0.0.1", port, false, null, null, "mera@example.ru", null), db.Clock);
         Assert.Equal(0, down.Sent);
         Assert.True(down.Failed >= 2);
         await using (var context = db.Db.CreateContext())
@@ -88,13 +88,13 @@ public class RemindersTests
             Assert.All(await context.Notifications.ToListAsync(), n => { Assert.Equal("queued", n.Status); Assert.Equal(1, n.Attempts); Assert.NotNull(n.LastError); });
         }
         var pickup = Directory.CreateTempSubdirectory("mera-mail-").FullName;
-        var up = await DeliverOutbox.RunAsync(db.Db, new MailSettings(null, 25, false, null, null, "mera@example.ru", pickup), TimeProvider.System);
+        var up = await DeliverOutbox.RunAsync(db.Db, new MailSettings(null, 25, false, null, null, "mera@example.ru", pickup), db.Clock);
         Assert.Equal(down.Failed, up.Sent);
         Assert.Equal(0, up.StillQueued);
         var mails = Directory.GetFiles(pickup, "*.eml");
         Assert.Equal(up.Sent, mails.Length);
         Assert.Contains(mails, m => File.ReadAllText(m).Contains("director2@example.ru"));
-        var again = await DeliverOutbox.RunAsync(db.Db, new MailSettings(null, 25, false, null, null, "mera@example.ru", pickup), TimeProvider.System);
+        var again = await DeliverOutbox.RunAsync(db.Db, new MailSettings(null, 25, false, null, null, "mera@example.ru", pickup), db.Clock);
         Assert.Equal(0, again.Sent);
     }
 
@@ -104,7 +104,7 @@ public class RemindersTests
         await using var db = await ScenarioAsync("sqlite");
         await Cli.OkAsync(db, "reminders", "--as-of", "2024-12-15", "--send");
         await using var smtp = new SmtpSink();
-        var sent = await DeliverOutbox.RunAsync(db.Db, new MailSettings("127.0.0.1", smtp.Port, false, null, null, "mera@example.ru", null), TimeProvider.System);
+        var sent = await DeliverOutbox.RunAsync(db.Db, new MailSettings("127.0.0.1", smtp.Port, false, null, null, "mera@example.ru", null), db.Clock);
 
         Assert.True(sent.Sent >= 2);
         Assert.Equal(0, sent.Failed);

@@ -27,6 +27,9 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _sqliteDir;
     private readonly string? _pgName;
 
+    /// <summary>The clock of everything that touches this database in the test: CLI runs, the web app, use cases.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = TestClock.Create();
+
     public string ConnectionString { get; }
     public string Provider { get; }
     public MeraDb Db => new(DbSettings.Resolve(ConnectionString, Provider));

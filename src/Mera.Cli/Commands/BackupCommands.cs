@@ -1,3 +1,4 @@
+using Mera.Core.Domain;
 using System.CommandLine;
 using Mera.Core.Features.Database;
 
@@ -18,7 +19,7 @@ internal static class BackupCommands
             if (parse.GetValue(daily) is { } folder)
             {
                 var rotated = await DailyBackup.RunAsync(database, folder.FullName, parse.GetValue(keep),
-                    Core.Features.Submissions.Deadlines.LocalDate(cli.Clock.GetUtcNow()), ct);
+                    cli.Clock.Today(), ct);
                 await cli.Out.WriteLineAsync(rotated.Created ? $"Резервная копия: {rotated.File}." : $"Копия за сегодня уже есть: {rotated.File}.");
                 await cli.Out.WriteLineAsync($"Удалено старых копий: {rotated.Removed.Count}.");
                 return 0;

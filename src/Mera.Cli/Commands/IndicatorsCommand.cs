@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mera.Core.Domain;
 using Mera.Core.Engine;
 using Mera.Core.Formatting;
 using Mera.Core.Features.Indicators;
@@ -23,7 +24,7 @@ internal static class IndicatorsCommand
         command.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            var date = CliFormat.Date(parse.GetValue(asOf));
+            var date = CliFormat.Date(parse.GetValue(asOf)) ?? cli.Clock.Today();
             IReadOnlyList<IndicatorResult> rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(
                 parse.GetValue(org)!, parse.GetValue(period)!, parse.GetValue(children) || parse.GetValue(lagging), parse.GetValue(indicator), date), ct);
             if (parse.GetValue(lagging))

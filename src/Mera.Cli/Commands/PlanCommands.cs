@@ -1,3 +1,4 @@
+using Mera.Core.Domain;
 using System.CommandLine;
 using Mera.Core.Features.Decisions;
 using Mera.Core.Features.Roadmap;
@@ -94,7 +95,7 @@ internal static class PlanCommands
     }
 
     /// <summary>The day a status is judged on: the option's date, or today.</summary>
-    public static DateOnly Date(string? text, CliContext cli) => CliFormat.Date(text) ?? DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
+    public static DateOnly Date(string? text, CliContext cli) => CliFormat.Date(text) ?? cli.Clock.Today();
 
     private static string D(DateOnly? d) => d is DateOnly v ? RussianFormat.Date(v) : "";
 

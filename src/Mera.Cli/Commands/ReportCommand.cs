@@ -1,3 +1,4 @@
+using Mera.Core.Domain;
 using System.CommandLine;
 using Mera.Core.Features.Reports;
 using Mera.Core.Features.Submissions;
@@ -28,7 +29,7 @@ internal static class ReportCommand
             var file = parse.GetValue(output)!;
             var format = ReportFormats.FromExtension(file.Name);
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            var today = CliFormat.Date(parse.GetValue(asOf)) ?? Deadlines.LocalDate(cli.Clock.GetUtcNow());
+            var today = CliFormat.Date(parse.GetValue(asOf)) ?? cli.Clock.Today();
             var document = await BuildReport.RunAsync(database, new BuildReport.Query(parse.GetValue(kind)!, parse.GetValue(org)!,
                 parse.GetValue(period)!, today, parse.GetValue(executor) ?? Environment.UserName, parse.GetValue(form), parse.GetValue(indicator)), ct);
             // Written next to the target and moved into place, so a failed conversion never leaves half a file.

@@ -11,6 +11,10 @@ public sealed class MeraUser : IdentityUser
 
     /// <summary>SHA-256 of the personal API token (the token itself is shown once and never stored).</summary>
     public string? ApiTokenHash { get; set; }
+
+    /// <summary>After this instant the token no longer signs in (issued for 90 days unless MERA_TOKEN_DAYS says otherwise).</summary>
+    public DateTimeOffset? ApiTokenExpiresAt { get; set; }
+    public DateTimeOffset? ApiTokenLastUsedAt { get; set; }
     public bool IsDemo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -74,12 +74,15 @@ public readonly partial record struct Period
             : match.Groups["w"].Success ? PeriodType.Week
             : PeriodType.Month;
 
-        var invalid = Validate(type, year, number);
+        // A code before 1900 or after 2999 is a typo (0001Q1, 9999), never data: refused at the door, so no request
+        // walks a period into the ends of the calendar.
+        var invalid = year is < 1900 or > 2999 ? $"год {year} вне 1900–2999" : Validate(type, year, number);
         if (invalid is not null)
         {
             // A missing week 53 is a common surprise, so say so; other range errors are plain typos.
-            errorRu = type == PeriodType.Week && number == 53 && year is >= MinYear and <= MaxYear
+            errorRu = type == PeriodType.Week && number == 53 && year is >= 1900 and <= 2999
                 ? $"Неверный код периода \"{text}\": в {year} ISO-году только 52 недели"
+                : year is < 1900 or > 2999 ? $"Неверный код периода \"{text}\": {invalid}"
                 : $"Неверный код периода \"{text}\": {ExpectedFormats}";
             return false;
         }

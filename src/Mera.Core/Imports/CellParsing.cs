@@ -20,6 +20,8 @@ public static class CellParsing
         _ => null,
     };
 
+    /// <summary>A date between 1900 and 2999: 31.12.9999 is a typo, and a page asked for it would run off the calendar.</summary>
     public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        && date.Year is >= 1900 and <= 2999;
 }

@@ -10,6 +10,7 @@ internal static class ExcelTableReader
 
     public static TableData Open(string path, string displayName, Func<IReadOnlyList<string>, bool> isHeader)
     {
+        XlsxGuard.Check(path, displayName);
         using (var stream = File.OpenRead(path))
         using (var reader = ExcelReaderFactory.CreateReader(stream))
         {
@@ -37,8 +38,9 @@ internal static class ExcelTableReader
     }
 
     /// <summary>The first rows of the sheet with the given name (hidden sheets included), or null when there is none.</summary>
-    public static List<IReadOnlyList<string>>? ReadSheet(string path, string name, int maxRows)
+    public static List<IReadOnlyList<string>>? ReadSheet(string path, string name, int maxRows, string displayName)
     {
+        XlsxGuard.Check(path, displayName);
         using var stream = File.OpenRead(path);
         using var reader = ExcelReaderFactory.CreateReader(stream);
         do

@@ -29,7 +29,7 @@ public sealed record ImportIssue(IssueSeverity Severity, string File, int? Row, 
 }
 
 /// <summary>The whole file is refused: nothing was written. Carries every error, not just the first.</summary>
-public sealed class ImportRefusedException(IReadOnlyList<ImportIssue> issues)
+public class ImportRefusedException(IReadOnlyList<ImportIssue> issues)
     : Exception($"Файл отклонён: ошибок — {issues.Count(i => i.Severity == IssueSeverity.Error)}")
 {
     public IReadOnlyList<ImportIssue> Issues { get; } = issues;

@@ -67,11 +67,11 @@ public static class TableReader
             {
                 return null;
             }
-            var rows = ExcelTableReader.ReadSheet(path, sheet, maxRows: 100);
+            var rows = ExcelTableReader.ReadSheet(path, sheet, maxRows: 100, displayName);
             return rows?.Where(r => r.Count >= 2 && r[0].Length > 0)
                 .GroupBy(r => r[0].Trim()).ToDictionary(g => g.Key, g => g.First()[1].Trim());
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not ImportRefusedException)
         {
             throw Unreadable(displayName, ex);
         }

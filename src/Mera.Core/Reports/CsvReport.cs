@@ -27,6 +27,10 @@ public static class CsvReport
         _ => value.Number.Value.ToString("0.############", RussianFormat.Culture),
     };
 
+    /// <summary>
+    /// Quoted when it holds any list separator an office program might split on (a comma too, though Mera writes «;»):
+    /// «x,=cmd|…» split at the comma would start a cell with «=».
+    /// </summary>
     private static string Quote(string text) =>
-        text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        text.IndexOfAny([';', ',', '\t', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 }

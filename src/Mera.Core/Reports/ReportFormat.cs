@@ -29,7 +29,9 @@ public static class ReportFormats
         _ => "text/csv; charset=utf-8",
     };
 
-    public static async Task WriteAsync(ReportDocument document, ReportFormat format, Stream output, CancellationToken ct = default)
+    /// <param name="requester">Who asked (the web's user): one PDF conversion at a time each (<see cref="ConversionQueue"/>).</param>
+    public static async Task WriteAsync(ReportDocument document, ReportFormat format, Stream output, CancellationToken ct = default,
+        string? requester = null)
     {
         switch (format)
         {
@@ -43,12 +45,14 @@ public static class ReportFormats
                 await WriteBufferedAsync(s => CsvReport.Write(document, s), output, ct);
                 break;
             default:
-                using (var docx = new MemoryStream())
+                await ConversionQueue.RunAsync(requester, async () =>
                 {
+                    using var docx = new MemoryStream();
                     DocxReport.Write(document, docx);
                     docx.Position = 0;
                     await PdfConverter.ConvertAsync(docx, output, ct);
-                }
+                    return true;
+                }, ct);
                 break;
         }
     }

@@ -38,10 +38,10 @@ public static class ApiEndpoints
                 periodType = e.PeriodType.ToString().ToLowerInvariant(), timeAggregation = e.TimeAggregation.ToString().ToLowerInvariant() }));
         });
 
-        api.MapGet("/indicators", async (string? org, string period, bool? children, string[]? indicator, CurrentUser current, MeraDb database, CancellationToken ct) =>
+        api.MapGet("/indicators", async (string? org, string period, bool? children, string[]? indicator, CurrentUser current, MeraDb database, TimeProvider clock, CancellationToken ct) =>
         {
             var unit = await current.OrgAsync(org, ct);
-            return Results.Ok(await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(unit.Code, period, children ?? false, indicator), ct));
+            return Results.Ok(await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(unit.Code, period, children ?? false, indicator, clock.Today()), ct));
         });
 
         api.MapGet("/datavalues", async (string? org, string period, CurrentUser current, MeraDb database, CancellationToken ct) =>
@@ -60,17 +60,29 @@ public static class ApiEndpoints
             return Results.Ok(rows);
         });
 
-        api.MapPost("/datavalues", async (List<SaveValues.Item> items, CurrentUser current, MeraDb database, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/datavalues", async (List<SaveValues.Item> items, CurrentUser current, MeraDb database, TimeProvider clock,
+            ILogger<SaveValues.Item> log, CancellationToken ct) =>
         {
             var scope = await current.ScopeAsync(ct);
             var result = await SaveValues.RunAsync(database, items, scope, clock, ct);
-            return result.Errors.Count > 0 ? Results.BadRequest(result) : Results.Ok(result);
+            if (result.Refusal != SaveValues.WriteRefusal.None)
+            {
+                // Every refused write is on record: who tried to change what, and why not.
+                log.LogWarning("API write refused ({Refusal}) for {User}: {Problems}", result.Refusal, scope.Login,
+                    string.Join("; ", result.Errors.Take(5).Select(e => $"#{e.Index} {e.Field}: {e.Message}")));
+            }
+            return result.Refusal switch
+            {
+                SaveValues.WriteRefusal.Forbidden => Results.Json(result, statusCode: StatusCodes.Status403Forbidden),
+                SaveValues.WriteRefusal.Locked => Results.Json(result, statusCode: StatusCodes.Status409Conflict),
+                _ => result.Errors.Count > 0 ? Results.BadRequest(result) : Results.Ok(result),
+            };
         });
 
         api.MapGet("/submissions", async (string form, string period, string? org, CurrentUser current, MeraDb database, TimeProvider clock, CancellationToken ct) =>
         {
             var unit = await current.OrgAsync(org, ct);
-            var result = await ListSubmissions.RunAsync(database, unit, form, period, Deadlines.LocalDate(clock.GetUtcNow()), ct);
+            var result = await ListSubmissions.RunAsync(database, unit, form, period, clock.Today(), ct);
             return Results.Ok(new
             {
                 form = result.Form.Code, period = result.Period.Code, deadline = result.Deadline,

@@ -20,8 +20,8 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         {
             return AuthenticateResult.NoResult();
         }
-        var user = await IssueApiToken.FindAsync(database, header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
+        var user = await IssueApiToken.FindAsync(database, header["Bearer ".Length..].Trim(), TimeProvider, Context.RequestAborted);
+        if (user is null || (user.LockoutEnd is { } end && end > TimeProvider.GetUtcNow()))
         {
             return AuthenticateResult.Fail("invalid token");
         }

@@ -23,6 +23,16 @@ public sealed class AccessErrors(RequestDelegate next)
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await context.Response.WriteAsJsonAsync(new { error = ex.Message });
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) when (!context.Response.HasStarted)
+        {
+            // Someone else changed the same record a moment earlier: a conflict to retry, not a server fault.
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                await context.Response.WriteAsJsonAsync(new { error = "Данные только что изменил другой пользователь: обновите их и повторите" });
+            }
+        }
         catch (ForbiddenException) when (!context.Response.HasStarted)
         {
             context.Response.Clear();

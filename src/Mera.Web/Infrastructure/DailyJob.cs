@@ -1,3 +1,4 @@
+using Mera.Core.Domain;
 using Mera.Core.Features.Submissions;
 
 namespace Mera.Web.Infrastructure;
@@ -31,7 +32,7 @@ public abstract class DailyJob(TimeProvider clock, ILogger logger) : BackgroundS
         {
             try
             {
-                var today = Deadlines.LocalDate(clock.GetUtcNow());
+                var today = clock.Today();
                 if (_lastRun != today && TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Deadlines.Zone).Hour >= hour)
                 {
                     await RunDailyAsync(today, stoppingToken);

@@ -25,7 +25,7 @@ public static class MeraServices
     public static void AddMera(this IServiceCollection services, DbSettings settings)
     {
         services.AddSingleton(new MeraDb(settings));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Clock.FromEnvironment());
         services.AddDbContext<MeraDbContext>(o => MeraDb.Configure(o, settings));
         // Keys in the database: several web nodes behind nginx read each other's cookies, and restarts sign nobody out.
         services.AddDataProtection().PersistKeysToDbContext<MeraDbContext>().SetApplicationName("Mera");
@@ -74,6 +74,7 @@ public static class MeraServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<UploadStore>();
+        services.AddSingleton<LoginThrottle>();
         services.AddScoped<NotificationBadge>();
         services.AddHostedService<ReminderJob>();
         services.AddHostedService<BackupJob>();
@@ -121,6 +122,7 @@ public static class MeraServices
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<SessionStampCheck>();
         app.UseAuthorization();
         app.MapGet("/health", HealthCheck.RunAsync).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

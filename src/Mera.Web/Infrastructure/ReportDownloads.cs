@@ -1,3 +1,4 @@
+using Mera.Core.Domain;
 using Mera.Core.Data;
 using Mera.Core.Features;
 using Mera.Core.Features.Indicators;
@@ -28,12 +29,17 @@ public static class ReportDownloads
         try
         {
             var fileFormat = ReportFormats.FromExtension("." + format);
-            var today = Deadlines.LocalDate(clock.GetUtcNow());
+            var today = clock.Today();
             var document = await BuildReport.RunAsync(database, new BuildReport.Query(kind, unit.Code, period, today,
                 $"{scope.FullName} ({scope.Login})", form), ct);
             using var buffer = new MemoryStream();
-            await ReportFormats.WriteAsync(document, fileFormat, buffer, ct);
+            await ReportFormats.WriteAsync(document, fileFormat, buffer, ct, requester: scope.UserId);
             return Results.File(buffer.ToArray(), ReportFormats.ContentType(fileFormat), document.FileName + ReportFormats.Extension(fileFormat));
+        }
+        catch (ConversionBusyException busy)
+        {
+            http.Response.Headers.RetryAfter = "30";
+            return Results.Text($"Отчёт готовится: {busy.Message}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception ex) when (ex is OperationRefusedException or NotFoundException or FormatException)
         {

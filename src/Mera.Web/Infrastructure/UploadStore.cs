@@ -13,9 +13,17 @@ public sealed class UploadStore(IConfiguration configuration)
     public async Task<(string Token, string Path)> SaveAsync(IFormFile file, string userId, CancellationToken ct)
     {
         Directory.CreateDirectory(_root);
+        // File ages are real time (the file system's clock), whatever date the app's clock was started at.
         foreach (var stale in Directory.EnumerateFiles(_root).Where(f => File.GetCreationTimeUtc(f) < DateTime.UtcNow.AddDays(-1)))
         {
             File.Delete(stale);
+        }
+        // A quota per user: files waiting for «Загрузить» are few and small in honest use.
+        var mine = Directory.EnumerateFiles(_root, "*-" + UserKey(userId)).Select(f => new FileInfo(f)).ToList();
+        if (mine.Count >= MaxPendingFiles || mine.Sum(f => f.Length) + file.Length > MaxPendingBytes)
+        {
+            throw new Core.Features.OperationRefusedException(
+                $"У вас уже {mine.Count} непроверенных файлов ожидают загрузки: загрузите или отмените их (не больше {MaxPendingFiles} файлов и {MaxPendingBytes / 1024 / 1024} МБ)");
         }
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var path = PathOf(token, userId);
@@ -42,6 +50,10 @@ public sealed class UploadStore(IConfiguration configuration)
         }
     }
 
-    private string PathOf(string token, string userId) =>
-        Path.Combine(_root, $"{token}-{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)))[..16]}");
+    public const int MaxPendingFiles = 20;
+    public const long MaxPendingBytes = 400L * 1024 * 1024;
+
+    private string PathOf(string token, string userId) => Path.Combine(_root, $"{token}-{UserKey(userId)}");
+
+    private static string UserKey(string userId) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)))[..16];
 }

@@ -44,7 +44,7 @@ public sealed class AuditModel(MeraDb database, CurrentUser current, TimeProvide
             throw new ForbiddenException("журнал изменений доступен администратору, министерству и отделу образования");
         }
         Unit = await current.OrgAsync(Org, ct);
-        From = Core.Features.Submissions.Deadlines.LocalDate(clock.GetUtcNow()).AddDays(-7);
+        From = clock.Today().AddDays(-7);
         if (DateOnly.TryParse(Since, System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), out var since))
         {
             From = since;

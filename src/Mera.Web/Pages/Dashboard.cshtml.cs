@@ -34,11 +34,11 @@ public sealed class DashboardModel(MeraDb database, CurrentUser current, TimePro
     {
         Unit = await current.OrgAsync(Org, ct);
         var scope = await current.ScopeAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         Current = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) ? p
             : Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous();
         Trail = await TrailAsync(scope.OrgPath, ct);
-        var dashboard = await ComputeDashboard.RunAsync(database, new ComputeDashboard.Query(Unit.Code, Current, TrendLength), ct);
+        var dashboard = await ComputeDashboard.RunAsync(database, new ComputeDashboard.Query(Unit.Code, Current, today, TrendLength), ct);
         var rows = dashboard.Rows;
         Own = rows.Where(r => r.Org == Unit.Code).ToList();
         Selected = Own.FirstOrDefault(r => r.Indicator == Indicator) ?? Own.FirstOrDefault();

@@ -39,9 +39,23 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
             Message = "Выберите файл.";
             return Page();
         }
-        (Token, var path) = await uploads.SaveAsync(file, scope.UserId, ct);
+        string path;
+        try
+        {
+            (Token, path) = await uploads.SaveAsync(file, scope.UserId, ct);
+        }
+        catch (Core.Features.OperationRefusedException quota)
+        {
+            Message = quota.Message;
+            return Page();
+        }
         FileName = Path.GetFileName(file.FileName);
         Preview = await RunAsync(path, scope, dryRun: true, ct);
+        if (Preview.All(o => o.Refused))
+        {
+            uploads.Delete(Token, scope.UserId); // nothing to confirm: the file does not wait for a day
+            Token = null;
+        }
         foreach (var outcome in Preview.Where(o => o.Saved is not null))
         {
             Changes[outcome.File] = await DescribeChanges.RunAsync(database, outcome.Saved!.Changes, 30, ct);
@@ -91,7 +105,7 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
             throw new ForbiddenException("неизвестный вид загрузки");
         }
         return RunImportSafely(new RunImport.Command(Kind, path, scope.Login, string.IsNullOrWhiteSpace(Period) ? null : Period.Trim(),
-            Unit.Code, dryRun, SkipUnmatched, FileName), ct);
+            Unit.Code, dryRun, SkipUnmatched, FileName, Writer: Core.Features.Values.Writer.For(scope, Core.Features.Values.WriteChannel.Import)), ct);
     }
 
     private async Task<IReadOnlyList<RunImport.FileOutcome>> RunImportSafely(RunImport.Command command, CancellationToken ct)

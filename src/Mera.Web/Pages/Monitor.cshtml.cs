@@ -73,7 +73,7 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
             Forms = await db.SchoolFormsAsync(ct);
         }
         var form = Forms.FirstOrDefault(f => f.Code == Form) ?? Forms.First();
-        var today = Deadlines.LocalDate(clock.GetUtcNow());
+        var today = clock.Today();
         var period = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) && p.Type == form.PeriodType ? p : ReportingOverview.DuePeriod(form, today);
         Result = await ListSubmissions.RunAsync(database, Unit, form.Code, period.Code, today, ct);
         Overview = await ReportingOverview.RunAsync(database, Unit, today, ct);

@@ -25,6 +25,10 @@ public sealed class NotificationsModel(MeraDb database, CurrentUser current, Tim
                           orderby n.Id descending
                           select new { n, o.Name }).Take(Shown).ToListAsync(ct);
         Rows = rows.Select(r => new Row(r.n, r.Name, r.n.OrgUnitId == scope.OrgId)).ToList();
+        if (scope.Role == Roles.Viewer)
+        {
+            return; // a read-only reader (the head of the administration) must not mark the officer's notices as seen
+        }
         var now = clock.GetUtcNow();
         await db.Notifications.Where(n => n.OrgUnitId == scope.OrgId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);

@@ -28,7 +28,7 @@ public sealed class RankingModel(MeraDb database, CurrentUser current, TimeProvi
         {
             throw new NotVisibleException();
         }
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         Current = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) ? p : Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous();
         Result = await RankChildren.RunAsync(database, Unit.Code, Current.Code, ct);
         var groups = await IndicatorGroups.LoadAsync(database, ct);

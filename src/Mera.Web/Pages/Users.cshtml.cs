@@ -31,10 +31,16 @@ public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvide
         return $"Пользователь «{Login}» создан.";
     }, ct);
 
-    public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct) => await ActAsync(async scope =>
+    public async Task<IActionResult> OnPostResetAsync(string id, bool unlock, CancellationToken ct) => await ActAsync(async scope =>
     {
-        await ManageUsers.ResetPasswordAsync(database, scope, id, Password ?? "", clock, ct);
-        return "Пароль изменён, блокировка снята. Сообщите новый пароль пользователю.";
+        await ManageUsers.ResetPasswordAsync(database, scope, id, Password ?? "", clock, unlock, ct);
+        return (unlock ? "Пароль изменён, блокировка снята." : "Пароль изменён.") + " Прежние входы и API-токен пользователя больше не действуют. Сообщите новый пароль пользователю.";
+    }, ct);
+
+    public async Task<IActionResult> OnPostRevokeAsync(string id, CancellationToken ct) => await ActAsync(async scope =>
+    {
+        await ManageUsers.RevokeTokenAsync(database, scope, id, clock, ct);
+        return "API-токен пользователя отозван.";
     }, ct);
 
     public async Task<IActionResult> OnPostLockAsync(string id, bool locked, CancellationToken ct) => await ActAsync(async scope =>
@@ -65,7 +71,7 @@ public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvide
         {
             throw new ForbiddenException("управление пользователями недоступно");
         }
-        Users = await ManageUsers.ListAsync(database, scope, ct);
+        Users = await ManageUsers.ListAsync(database, scope, clock, ct);
         Message = TempData["Message"] as string;
         return scope;
     }

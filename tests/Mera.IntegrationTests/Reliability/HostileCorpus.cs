@@ -68,8 +68,29 @@ public static class HostileCorpus
         Text("long-line.csv", lines[0] + "\n" + new string('9', 5_000_000) + "\n");
         Add("nested.xlsx", NestedSheet(100_000));
         Add("bomb.xlsx", Bomb(400L * 1024 * 1024));
+        Add("strings-bomb.xlsx", SharedStringBomb(200L * 1024 * 1024));
         return files;
     }
+
+    /// <summary>
+    /// One shared string of `bytes` characters: under a megabyte on disk, gigabytes in a reader that holds the string
+    /// table in memory (issue 17) — refused before it is read.
+    /// </summary>
+    public static byte[] SharedStringBomb(long bytes) => Package(zip =>
+    {
+        using (var s = new StreamWriter(zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.SmallestSize).Open()))
+        {
+            s.Write("<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"1\"><si><t>");
+            var chunk = new string('a', 1 << 20);
+            for (long written = 0; written < bytes; written += chunk.Length)
+            {
+                s.Write(chunk);
+            }
+            s.Write("</t></si></sst>");
+        }
+        using var w = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+        w.Write("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>");
+    });
 
     private static byte[] Xlsx(IReadOnlyList<string[]> rows)
     {

@@ -37,7 +37,7 @@ public class StaleWriteTests
         await using (var tx = await context.Database.BeginTransactionAsync())
         {
             var written = await ValueWriter.WriteAsync(context.Database.GetDbConnection(), tx.GetDbTransaction(), DbProvider.Postgres,
-                changes, new ValueProvenance(ValueSource.Import, "test"), DateTimeOffset.UtcNow, default);
+                changes, new ValueProvenance(ValueSource.Import, "test"), TestClock.Start, default);
             Assert.False(written);
             await tx.RollbackAsync();
         }

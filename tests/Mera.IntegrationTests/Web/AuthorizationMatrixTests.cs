@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mera.IntegrationTests.Web;
 
 /// <summary>Every page and endpoint, as every role, against its own and a foreign org unit.</summary>
+[Trait("Category", "Calendar")]
 public class AuthorizationMatrixTests
 {
-    private const string P = "2026Q3";
+    private static readonly string P = TestClock.LastQuarter.Code;
+    private static readonly string Q = TestClock.Quarter.Code;
 
     // (url, expected status per role: admin, minobr (region), enisey (municipality), school1 (school), viewer (demo-enisey))
     public static TheoryData<string, int[]> Matrix => new()
@@ -19,9 +22,9 @@ public class AuthorizationMatrixTests
         { $"/values?org=demo-aksu-s01&period={P}&indicator=dm.students.profile", [200, 200, 404, 404, 404] },
         { "/school", [404, 404, 404, 200, 404] },
         { "/school?org=demo-enisey-s02", [200, 200, 200, 404, 200] },
-        { "/forms/openschool/2026Q4?org=demo-enisey-s01", [200, 200, 200, 200, 200] },
-        { "/forms/openschool/2026Q4?org=demo-enisey-s02", [200, 200, 200, 404, 200] },
-        { "/forms/openschool/2026Q4?org=demo-aksu-s01", [200, 200, 404, 404, 404] },
+        { $"/forms/openschool/{Q}?org=demo-enisey-s01", [200, 200, 200, 200, 200] },
+        { $"/forms/openschool/{Q}?org=demo-enisey-s02", [200, 200, 200, 404, 200] },
+        { $"/forms/openschool/{Q}?org=demo-aksu-s01", [200, 200, 404, 404, 404] },
         { "/monitor", [200, 200, 200, 403, 200] },
         { "/monitor?org=demo-aksu", [200, 200, 404, 404, 404] },
         { "/imports", [200, 403, 200, 403, 403] },
@@ -36,8 +39,8 @@ public class AuthorizationMatrixTests
         { "/roadmap?org=demo-aksu", [200, 200, 404, 404, 404] },
         { "/roadmap", [200, 200, 200, 200, 200] },
         { "/agreement?org=demo-aksu", [200, 200, 404, 404, 404] },
-        { "/forms/openschool/2026Q4?handler=template&org=demo-aksu-s01", [200, 200, 404, 404, 404] },
-        { "/forms/openschool/2026Q4?handler=template&org=demo-enisey-s01", [200, 200, 200, 200, 200] },
+        { $"/forms/openschool/{Q}?handler=template&org=demo-aksu-s01", [200, 200, 404, 404, 404] },
+        { $"/forms/openschool/{Q}?handler=template&org=demo-enisey-s01", [200, 200, 200, 200, 200] },
         { $"/api/v1/indicators?period={P}", [200, 200, 200, 200, 200] },
         { $"/api/v1/indicators?org=demo-aksu&period={P}", [200, 200, 403, 403, 403] },
         { "/api/v1/orgunits?parent=demo-enisey", [200, 200, 200, 403, 200] },
@@ -120,22 +123,22 @@ public class AuthorizationMatrixTests
         {
             userId = context.Users.Single(u => u.UserName == "enisey").Id;
         }
-        var token = await Core.Features.Users.IssueApiToken.RunAsync(db.Db, userId, TimeProvider.System);
+        var token = await Core.Features.Users.IssueApiToken.RunAsync(db.Db, userId, db.Clock);
         var client = app.Anonymous();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/indicators?org=demo-enisey&period={P}&children=true")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/indicators?org=demo-aksu&period={P}")).StatusCode);
 
-        var foreign = await client.PostAsJsonAsync("/api/v1/datavalues", new[] { new { org = "demo-aksu-s01", element = "contingent.teachers", period = "2026", value = "1" } });
-        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        var foreign = await client.PostAsJsonAsync("/api/v1/datavalues", new[] { new { org = "demo-aksu-s01", element = "contingent.teachers", period = TestClock.Year, value = "1" } });
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
         Assert.Contains("недоступна для ввода", await foreign.Content.ReadAsStringAsync());
 
-        var own = await client.PostAsJsonAsync("/api/v1/datavalues", new[] { new { org = "demo-enisey-s02", element = "contingent.teachers", period = "2026", value = "61" } });
+        var own = await client.PostAsJsonAsync("/api/v1/datavalues", new[] { new { org = "demo-enisey-s02", element = "contingent.teachers", period = TestClock.NextYear, value = "61" } });
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         await using (var context = db.Db.CreateContext())
         {
-            var stored = context.DataValues.Single(v => v.PeriodCode == "2026" && v.ChangedBy == "enisey");
+            var stored = context.DataValues.Single(v => v.PeriodCode == TestClock.NextYear && v.ChangedBy == "enisey");
             Assert.Equal(61, stored.Value);
         }
 
@@ -160,7 +163,16 @@ public class AuthorizationMatrixTests
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
         var locked = await client.PostAsync("/login", await MeraApp.FormAsync(client, "/login", new() { ["Login"] = "school1", ["Password"] = Core.Features.Users.DemoUsers.Password }));
-        Assert.Contains("временно заблокирована", await locked.Content.ReadAsStringAsync());
+        Assert.Contains("Слишком много неудачных попыток", await locked.Content.ReadAsStringAsync());
+        // Held back is this address for this login, not the account: nobody locks another person out with five requests.
+        await using (var context = db.Db.CreateContext())
+        {
+            Assert.Null((await context.Users.SingleAsync(u => u.UserName == "school1")).LockoutEnd);
+        }
+        await app.SignInAsync("enisey");
+        // An unknown login is answered like a wrong password.
+        var unknown = await client.PostAsync("/login", await MeraApp.FormAsync(client, "/login", new() { ["Login"] = "nobody-here", ["Password"] = "wrong-Password1" }));
+        Assert.Contains("Неверный логин или пароль", await unknown.Content.ReadAsStringAsync());
 
         var noToken = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Login"] = "enisey", ["Password"] = Core.Features.Users.DemoUsers.Password }));
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode); // antiforgery

@@ -8,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Mera.IntegrationTests.Web;
 
 /// <summary>Issue 9 §4: an admin follows the region's methodology in the web, without a new release.</summary>
+[Trait("Category", "Calendar")]
 public class CatalogEditingTests
 {
     private const string Indicator = "dm.students.profile";
 
     private static async Task<Core.Engine.IndicatorResult> EniseyAsync(TestDatabase db, string period) =>
-        (await ComputeIndicators.RunAsync(db.Db, new ComputeIndicators.Query("demo-enisey", period, Indicators: [Indicator]))).Single();
+        (await ComputeIndicators.RunAsync(db.Db, new ComputeIndicators.Query("demo-enisey", period, Indicators: [Indicator], AsOf: TestClock.Today))).Single();
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -21,31 +22,32 @@ public class CatalogEditingTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var app = await MeraApp.StartAsync(db);
-        var q2 = await EniseyAsync(db, "2026Q2");
-        var q3 = await EniseyAsync(db, "2026Q3");
+        var (before, last) = (TestClock.LastQuarter.Previous().Code, TestClock.LastQuarter);
+        var q2 = await EniseyAsync(db, before);
+        var q3 = await EniseyAsync(db, last.Code);
         Assert.True(q3.Numerator > 0, "the demo has Q3 values");
 
         var admin = await app.SignInAsync("admin");
         var saved = await admin.PostAsync($"/catalog?handler=formula&code={Indicator}", await MeraApp.FormAsync(admin, "/catalog", new()
         {
-            ["from"] = "01.07.2026", ["numerator"] = "2 * openschool.students.registered", ["denominator"] = "contingent.students",
+            ["from"] = last.Start.ToString("dd.MM.yyyy"), ["numerator"] = "2 * openschool.students.registered", ["denominator"] = "contingent.students",
         }));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("с 01.07.2026 сохранена", await admin.GetStringAsync("/catalog"));
+        Assert.Contains($"с {last.Start:dd.MM.yyyy} сохранена", await admin.GetStringAsync("/catalog"));
 
-        var after = await EniseyAsync(db, "2026Q3");
+        var after = await EniseyAsync(db, last.Code);
         Assert.Equal(2 * q3.Numerator, after.Numerator);
         Assert.Equal(q3.Denominator, after.Denominator);
         Assert.Equal(2 * q3.Value!.Value, after.Value!.Value, 6);
         Assert.Equal("2 * openschool.students.registered", after.NumeratorFormula);
-        Assert.Equal(q2.Value, (await EniseyAsync(db, "2026Q2")).Value); // a period that ended before keeps its version
+        Assert.Equal(q2.Value, (await EniseyAsync(db, before)).Value); // a period that ended before keeps its version
 
         await admin.PostAsync($"/catalog?handler=indicator&code={Indicator}", await MeraApp.FormAsync(admin, "/catalog", new()
         {
             ["name"] = "Доля обучающихся с цифровым профилем (методика края)", ["groupName"] = "Цифровая зрелость",
         }));
         await Cli.OkAsync(db, "db", "migrate"); // an upgrade re-syncs the built-in catalog
-        var upgraded = await EniseyAsync(db, "2026Q3");
+        var upgraded = await EniseyAsync(db, last.Code);
         Assert.Equal(after.Value, upgraded.Value);
         Assert.Equal("Доля обучающихся с цифровым профилем (методика края)", upgraded.Name);
 
@@ -60,7 +62,7 @@ public class CatalogEditingTests
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
         await Cli.OkAsync(db, "db", "migrate");
-        var clock = TimeProvider.System;
+        var clock = db.Clock;
         async Task<string> Refused(Func<Task> action) => (await Assert.ThrowsAsync<OperationRefusedException>(action)).Message;
 
         Assert.Contains("числитель: Ошибка в формуле в позиции 33: неожиданный конец формулы",
@@ -90,18 +92,21 @@ public class CatalogEditingTests
         await using var db = await TestDatabase.CreateAsync("sqlite");
         await Cli.OkAsync(db, "db", "migrate");
         await Cli.OkAsync(db, "demo");
-        var clock = TimeProvider.System;
+        var clock = db.Clock;
+        var quarter = TestClock.Quarter;
+        var deadline = new DateOnly(quarter.End.Year, quarter.End.Month, 10);
         await EditForm.RunAsync(db.Db, new("openschool", "Отчёт по «Открытой школе»", "last-month:10", "1, 3, 3", "admin"), clock);
 
         await using (var context = db.Db.CreateContext())
         {
             var form = await context.Forms.SingleAsync(f => f.Code == "openschool");
             Assert.Equal(("last-month:10", "3,1"), (form.DeadlineRule, form.ReminderDays));
-            Assert.Equal(new DateOnly(2026, 12, 10), form.DeadlineOf(Core.Domain.Period.Parse("2026Q4")));
+            Assert.Equal(deadline, form.DeadlineOf(quarter));
         }
-        var threeDaysBefore = await PlanReminders.RunAsync(db.Db, new DateOnly(2026, 12, 7));
-        Assert.Contains(threeDaysBefore, r => r is { Form: "openschool", Kind: "before_deadline", Period: "2026Q4" });
-        var fiveDaysBefore = await PlanReminders.RunAsync(db.Db, new DateOnly(2026, 12, 5));
+        // The demo school has not sent the running quarter, so the reminder is due for it.
+        var threeDaysBefore = await PlanReminders.RunAsync(db.Db, deadline.AddDays(-3));
+        Assert.Contains(threeDaysBefore, r => r.Form == "openschool" && r.Kind == "before_deadline" && r.Period == quarter.Code);
+        var fiveDaysBefore = await PlanReminders.RunAsync(db.Db, deadline.AddDays(-5));
         Assert.DoesNotContain(fiveDaysBefore, r => r is { Form: "openschool", Kind: "before_deadline" });
 
         await Cli.OkAsync(db, "db", "migrate");
@@ -126,5 +131,50 @@ public class CatalogEditingTests
         }
         await using var context = db.Db.CreateContext();
         Assert.Equal("last-month:20", (await context.Forms.SingleAsync(f => f.Code == "openschool")).DeadlineRule);
+    }
+
+    /// <summary>
+    /// Issue 16: «Удалить» answered 500 under load. Two clicks (or two admins) withdrawing versions at once read the
+    /// same versions and both deleted: the second delete found no row (a concurrency failure), and two withdrawals of
+    /// different versions could leave an indicator with none. Now they are serialised per indicator.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Concurrent_withdrawals_of_formula_versions_answer_without_error_and_keep_one_version(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var app = await MeraApp.StartAsync(db);
+        var first = new DateOnly(2030, 1, 1);
+        var second = new DateOnly(2031, 1, 1);
+        foreach (var from in new[] { first, second })
+        {
+            await SaveFormulaVersion.RunAsync(db.Db, new(Indicator, from, "openschool.students.registered", "contingent.students", "admin"), db.Clock);
+        }
+        DateOnly original;
+        await using (var context = db.Db.CreateContext())
+        {
+            var id = (await context.Indicators.SingleAsync(i => i.Code == Indicator)).Id;
+            original = (await context.IndicatorFormulas.Where(f => f.IndicatorId == id).Select(f => f.EffectiveFrom).ToListAsync()).Min();
+        }
+        var admins = new[] { await app.SignInAsync("admin"), await app.SignInAsync("admin") };
+        var tokens = new[] { await MeraApp.TokenAsync(admins[0], "/catalog"), await MeraApp.TokenAsync(admins[1], "/catalog") };
+        var clicks = new[] { first, second, original }.SelectMany(from => Enumerable.Range(0, 4).Select(i => (From: from, Admin: i % 2))).ToList();
+        using var start = new Barrier(clicks.Count);
+        // Each click on its own thread, released together: the requests really overlap (SQLite's "async" is synchronous).
+        var answers = await Task.WhenAll(clicks.Select(click => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["from"] = click.From.ToString("dd.MM.yyyy"), ["__RequestVerificationToken"] = tokens[click.Admin],
+            });
+            return admins[click.Admin].PostAsync($"/catalog?handler=removeFormula&code={Indicator}", form);
+        })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+
+        await using var after = db.Db.CreateContext();
+        var indicatorId = (await after.Indicators.SingleAsync(i => i.Code == Indicator)).Id;
+        Assert.Equal(1, await after.IndicatorFormulas.CountAsync(f => f.IndicatorId == indicatorId));
+        Assert.Equal(2, await after.AuditLog.CountAsync(a => a.Action == "catalog.formula_remove"));
     }
 }

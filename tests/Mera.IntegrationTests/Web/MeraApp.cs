@@ -21,7 +21,7 @@ public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.Curr
 
     public TestDatabase Database => _db;
 
-    /// <param name="clock">The app's clock (sessions, lockouts, deadlines), for tests that move time forward.</param>
+    /// <param name="clock">The app's clock (sessions, lockouts, deadlines), for tests that move time forward; by default the database's.</param>
     public static async Task<MeraApp> StartAsync(TestDatabase db, TimeProvider? clock = null)
     {
         await Cli.OkAsync(db, "db", "migrate");
@@ -39,10 +39,7 @@ public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.Curr
         builder.UseSetting("MERA_REMINDERS", "off");
         builder.UseSetting("MERA_UPLOADS", Directory.CreateTempSubdirectory("mera-uploads-").FullName);
         builder.UseEnvironment("Production");
-        if (_clock is not null)
-        {
-            builder.ConfigureTestServices(s => s.AddSingleton(_clock));
-        }
+        builder.ConfigureTestServices(s => s.AddSingleton(_clock ?? _db.Clock));
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

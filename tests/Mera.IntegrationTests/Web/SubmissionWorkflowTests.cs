@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Mera.IntegrationTests.Web;
 
 /// <summary>Черновик → Отправлено → Возвращено → Отправлено → Принято, over HTTP as the school and the municipality.</summary>
+[Trait("Category", "Calendar")]
 public class SubmissionWorkflowTests
 {
-    private const string FormUrl = "/forms/openschool/2026Q4?org=demo-enisey-s01";
-    private const string MonitorUrl = "/monitor?org=demo-enisey&form=openschool&period=2026Q4";
+    private static readonly string Q = TestClock.Quarter.Code;
+    private static readonly string FormUrl = $"/forms/openschool/{Q}?org=demo-enisey-s01";
+    private static readonly string MonitorUrl = $"/monitor?org=demo-enisey&form=openschool&period={Q}";
 
     private static Dictionary<string, string> Values(string registered, string inactive, string teachers, string teachersInactive, string action) => new()
     {
@@ -21,7 +23,7 @@ public class SubmissionWorkflowTests
     {
         await using var context = db.Db.CreateContext();
         var school = await context.OrgUnits.SingleAsync(o => o.Code == "demo-enisey-s01");
-        return await context.Submissions.AsNoTracking().SingleAsync(s => s.OrgUnitId == school.Id && s.FormCode == "openschool" && s.PeriodCode == "2026Q4");
+        return await context.Submissions.AsNoTracking().SingleAsync(s => s.OrgUnitId == school.Id && s.FormCode == "openschool" && s.PeriodCode == Q);
     }
 
     [Theory]
@@ -84,7 +86,7 @@ public class SubmissionWorkflowTests
         Assert.Equal(HttpStatusCode.Forbidden, locked.StatusCode);
 
         await using var context = db.Db.CreateContext();
-        var teachers = await context.DataValues.SingleAsync(v => v.PeriodCode == "2026Q4" && v.ChangedBy == "school1"
+        var teachers = await context.DataValues.SingleAsync(v => v.PeriodCode == Q && v.ChangedBy == "school1"
             && v.ElementId == context.DataElements.Single(e => e.Code == "openschool.teachers.registered").Id);
         Assert.Equal(46, teachers.Value);
         Assert.Equal(ValueSource.Entry, teachers.Source);
@@ -125,7 +127,7 @@ public class SubmissionWorkflowTests
         await using (var context = db.Db.CreateContext())
         {
             var school1 = await context.OrgUnits.SingleAsync(o => o.Code == "demo-enisey-s01");
-            Assert.False(await context.DataValues.AnyAsync(v => v.OrgUnitId == school1.Id && v.PeriodCode == "2026Q4" && v.Value == 1));
+            Assert.False(await context.DataValues.AnyAsync(v => v.OrgUnitId == school1.Id && v.PeriodCode == Q && v.Value == 1));
         }
 
         var fields = Values("1", "0", "", "", "draft");
@@ -135,7 +137,7 @@ public class SubmissionWorkflowTests
         await using (var context = db.Db.CreateContext())
         {
             var school1 = await context.OrgUnits.SingleAsync(o => o.Code == "demo-enisey-s01");
-            var stored = await context.DataValues.SingleAsync(v => v.OrgUnitId == school1.Id && v.PeriodCode == "2026Q4" && v.Value == 1);
+            var stored = await context.DataValues.SingleAsync(v => v.OrgUnitId == school1.Id && v.PeriodCode == Q && v.Value == 1);
             Assert.Equal("Платформа переустановлена, учётные записи создаются заново", stored.Comment);
         }
     }

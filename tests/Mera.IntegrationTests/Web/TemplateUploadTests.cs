@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mera.IntegrationTests.Web;
 
+[Trait("Category", "Calendar")]
 public class TemplateUploadTests
 {
-    private const string FormUrl = "/forms/openschool/2026Q4?org=demo-enisey-s01";
+    private static readonly string Q = TestClock.Quarter.Code;
+    private static readonly string FormUrl = $"/forms/openschool/{Q}?org=demo-enisey-s01";
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string path)
     {
@@ -16,7 +18,7 @@ public class TemplateUploadTests
             { new StringContent(token), "__RequestVerificationToken" },
             { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path) },
         };
-        return await client.PostAsync("/forms/openschool/2026Q4?handler=template&org=demo-enisey-s01", content);
+        return await client.PostAsync($"/forms/openschool/{Q}?handler=template&org=demo-enisey-s01", content);
     }
 
     [Fact]
@@ -26,9 +28,9 @@ public class TemplateUploadTests
         await using var app = await MeraApp.StartAsync(db);
         var school = await app.SignInAsync("school1");
 
-        var download = await school.GetAsync("/forms/openschool/2026Q4?handler=template&org=demo-enisey-s01");
+        var download = await school.GetAsync($"/forms/openschool/{Q}?handler=template&org=demo-enisey-s01");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal("openschool_2026Q4_demo-enisey-s01.xlsx", download.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal($"openschool_{Q}_demo-enisey-s01.xlsx", download.Content.Headers.ContentDisposition!.FileNameStar);
         var path = Path.Combine(Directory.CreateTempSubdirectory("mera-t-").FullName, "filled.xlsx");
         await File.WriteAllBytesAsync(path, await download.Content.ReadAsByteArrayAsync());
         TemplateFiller.Fill(path, new Dictionary<string, string>
@@ -41,12 +43,12 @@ public class TemplateUploadTests
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         await using (var context = db.Db.CreateContext())
         {
-            Assert.Equal(4, await context.DataValues.CountAsync(v => v.PeriodCode == "2026Q4" && v.SourceFile == "filled.xlsx"));
+            Assert.Equal(4, await context.DataValues.CountAsync(v => v.PeriodCode == Q && v.SourceFile == "filled.xlsx"));
         }
 
         // Another school's template is refused on this school's page.
         var other = Path.Combine(Path.GetDirectoryName(path)!, "other.xlsx");
-        await Cli.OkAsync(db, "template", "--form", "openschool", "--period", "2026Q4", "--org", "demo-enisey-s02", "--out", other);
+        await Cli.OkAsync(db, "template", "--form", "openschool", "--period", Q, "--org", "demo-enisey-s02", "--out", other);
         var refused = await UploadAsync(school, other);
         Assert.Contains("Файл не принят", await refused.Content.ReadAsStringAsync());
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mera.IntegrationTests.Web;
 
+[Trait("Category", "Calendar")]
 public class UserAdministrationTests
 {
     private static Dictionary<string, string> NewUser(string login, string role, string org) => new()

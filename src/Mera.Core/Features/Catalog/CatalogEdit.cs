@@ -1,5 +1,6 @@
 using Mera.Core.Data;
 using Mera.Core.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Features.Catalog;
 
@@ -20,6 +21,18 @@ internal static class CatalogEdit
             throw new OperationRefusedException($"{what}: название длиннее {MaxNameLength} символов");
         }
         return trimmed;
+    }
+
+    /// <summary>
+    /// Starts the transaction of an edit of an indicator's formula versions and takes the indicator's row first: two
+    /// withdrawals at once (a double click, two admins) then run one after the other, and the second sees what the first
+    /// left — a version already gone, or the last one, which stays. On SQLite the transaction itself is the write lock.
+    /// </summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockIndicatorAsync(MeraDbContext db, string code, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Indicators.Where(i => i.Code == code).ExecuteUpdateAsync(s => s.SetProperty(i => i.EditedBy, i => i.EditedBy), ct);
+        return transaction;
     }
 
     /// <summary>The audit entry (was → became) and the edit stamp that the catalog sync respects, at one moment.</summary>

@@ -12,6 +12,7 @@ public static class RemoveFormulaVersion
     public static async Task RunAsync(MeraDb database, Command c, TimeProvider clock, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
+        await using var transaction = await CatalogEdit.LockIndicatorAsync(db, c.IndicatorCode, ct);
         var indicator = await db.Indicators.Include(i => i.Formulas).SingleOrDefaultAsync(i => i.Code == c.IndicatorCode, ct)
             ?? throw new NotFoundException($"Показатель «{c.IndicatorCode}» не найден");
         var version = indicator.Formulas.SingleOrDefault(f => f.EffectiveFrom == c.EffectiveFrom)
@@ -24,5 +25,6 @@ public static class RemoveFormulaVersion
         CatalogEdit.Record(db, clock, c.User, indicator, "catalog.formula_remove", "indicator", $"{c.IndicatorCode} с {c.EffectiveFrom:dd.MM.yyyy}",
             SaveFormulaVersion.Text(version.Numerator, version.Denominator), "(нет версии)");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 }

@@ -20,6 +20,7 @@ public static class SaveFormulaVersion
     public static async Task<Result> RunAsync(MeraDb database, Command c, TimeProvider clock, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
+        await using var transaction = await CatalogEdit.LockIndicatorAsync(db, c.IndicatorCode, ct);
         var indicator = await db.Indicators.Include(i => i.Formulas).SingleOrDefaultAsync(i => i.Code == c.IndicatorCode, ct)
             ?? throw new NotFoundException($"Показатель «{c.IndicatorCode}» не найден");
         if (c.EffectiveFrom.Year is < 2000 or > 2100)
@@ -56,6 +57,7 @@ public static class SaveFormulaVersion
         CatalogEdit.Record(db, clock, c.User, indicator, "catalog.formula", "indicator", $"{c.IndicatorCode} с {c.EffectiveFrom:dd.MM.yyyy}",
             before, Text(numerator, denominator));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Result(version is null, true);
     }
 

@@ -9,6 +9,9 @@ namespace Mera.Core.Features.Demo;
 /// </summary>
 internal static class DemoValues
 {
+    /// <summary>The school of the demo's school account.</summary>
+    public const string VisitorsSchool = "demo-enisey-s01";
+
     public static List<ValueRecord> Generate(IReadOnlyList<(OrgUnit Org, DemoRegistry.School Profile)> schools,
         IReadOnlyDictionary<string, DataElement> elements, DateOnly today)
     {
@@ -41,6 +44,8 @@ internal static class DemoValues
                 foreach (var quarter in y.Inside(PeriodType.Quarter).Where(p => DeadlineRule.Parse("last-month:20").DeadlineOf(p) <= today))
                 {
                     if (late && quarter.End.AddMonths(3) > today) continue;
+                    // The quarter still running is the demo school's to fill, whatever the day the demo is loaded on.
+                    if (org.Code == VisitorsSchool && quarter.End >= today) continue;
                     var t = Trend(quarter);
                     var osReg = students * (0.45 + 0.5 * q) * t;
                     Add("openschool.students.registered", quarter, osReg);

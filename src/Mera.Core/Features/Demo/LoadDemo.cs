@@ -19,7 +19,7 @@ public static class LoadDemo
 
     public static async Task<Result> RunAsync(MeraDb database, TimeProvider clock, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         // Separate generators: what an earlier run already stored must not shift the numbers drawn for the rest.
         var random = new Random(2024);
         var people = new Random(1917);

@@ -16,7 +16,7 @@ namespace Mera.Core.Features.Imports;
 public static class ImportOpenSchoolForm
 {
     public sealed record Command(string FilePath, string User, string? PeriodCode, string? OrgCode, bool DryRun = false,
-        string? DisplayName = null);
+        string? DisplayName = null, Writer? Writer = null);
 
     private static readonly string[] NameHeaders = ["Наименование подпоказателя", "Подпоказатель", "Наименование показателя"];
     private static readonly string[] ValueHeaders = ["Значение подпоказателя", "Значение"];
@@ -81,6 +81,7 @@ public static class ImportOpenSchoolForm
             "openschool", table.FileName, ContentHash.Sha256Of(command.FilePath), period.Code, school.Code,
             [.. records.Values], issues, rows, Skipped: 0, command.DryRun, command.User)
         {
+            Writer = command.Writer ?? Writer.Operator(command.User),
             ColumnOf = _ => table.Header[valueCol],
             Sheet = table.Sheet,
             Notes = [$"Форма школы «{school.Name}», {period.DisplayRu}"],

@@ -17,7 +17,8 @@ namespace Mera.Core.Features.Imports;
 public static class ImportPlatformExport
 {
     public sealed record Command(string Kind, string FilePath, string User, string? PeriodCode, string? OrgCode,
-        bool DryRun = false, bool SkipUnmatched = false, string? DisplayName = null, IProgress<ImportProgress>? Progress = null);
+        bool DryRun = false, bool SkipUnmatched = false, string? DisplayName = null, IProgress<ImportProgress>? Progress = null,
+        Writer? Writer = null);
 
     public static async Task<SaveValueBatch.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
@@ -59,6 +60,7 @@ public static class ImportPlatformExport
             layout.Kind, table.FileName, ContentHash.Sha256Of(command.FilePath), period.Code, command.OrgCode,
             reader.ToRecords(), issues, reader.RowsRead, reader.Skipped, command.DryRun, command.User)
         {
+            Writer = command.Writer ?? Writer.Operator(command.User),
             Notes = reader.Notes(),
             ColumnOf = map.HeaderOf,
             Sheet = table.Sheet,

@@ -17,7 +17,7 @@ namespace Mera.Core.Features.Imports;
 public static class ImportTemplateFile
 {
     public sealed record Command(string FilePath, string DisplayName, string User, string? OrgCode, string? PeriodCode,
-        string? FormCode, bool DryRun);
+        string? FormCode, bool DryRun, Writer? Writer = null);
 
     public static async Task<SaveValueBatch.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
@@ -45,6 +45,7 @@ public static class ImportTemplateFile
             }
         }
         var period = Period.Parse(template.PeriodCode);
+        await CheckElementsOfFormAsync(db, template, file, ct);
         var elements = await db.DataElements.AsNoTracking().Where(e => template.ElementCodes.Contains(e.Code)).ToDictionaryAsync(e => e.Code, ct);
 
         var table = TableReader.OpenWithColumns(command.FilePath, [[MeraTemplate.CodeHeader], [MeraTemplate.ValueHeader]], file);
@@ -82,10 +83,38 @@ public static class ImportTemplateFile
             "template", file, ContentHash.Sha256Of(command.FilePath), template.PeriodCode, school.Code,
             [.. records.Values], issues, rows, Skipped: 0, command.DryRun, command.User)
         {
+            Writer = command.Writer ?? Writer.Operator(command.User),
             Sheet = table.Sheet,
             ColumnOf = _ => table.Header[valueCol],
             Notes = [$"Шаблон формы «{template.FormCode}» школы «{school.Name}», {period.DisplayRu}"],
         }, clock, ct);
+    }
+
+    /// <summary>
+    /// A template carries exactly its form's elements: the seal proves the service sheet was not changed by accident, not
+    /// that it was made by Mera, so a forged list (another form's elements) is refused here.
+    /// </summary>
+    private static async Task CheckElementsOfFormAsync(MeraDbContext db, MeraTemplate template, string file, CancellationToken ct)
+    {
+        var form = await db.Forms.AsNoTracking().SingleOrDefaultAsync(f => f.Code == template.FormCode, ct)
+            ?? throw ImportRefusedException.Of(file, "в шаблоне указана форма, которой нет в каталоге: скачайте шаблон заново");
+        if (form.Supplier != "school")
+        {
+            throw ImportRefusedException.Of(file, $"форму «{form.Name}» не заполняют вручную: её данные загружает отдел образования");
+        }
+        var expected = form.Elements.ToHashSet();
+        var extra = template.ElementCodes.Where(c => !expected.Contains(c)).Distinct().ToList();
+        var missing = expected.Where(c => !template.ElementCodes.Contains(c)).ToList();
+        if (extra.Count == 0 && missing.Count == 0)
+        {
+            return;
+        }
+        var names = await db.DataElements.AsNoTracking().Where(e => extra.Contains(e.Code) || missing.Contains(e.Code))
+            .ToDictionaryAsync(e => e.Code, e => e.Name, ct);
+        string List(IEnumerable<string> codes) => string.Join("; ", codes.Select(c => names.TryGetValue(c, out var n) ? $"«{n}»" : "неизвестный подпоказатель"));
+        var problem = extra.Count > 0 ? $"в шаблоне есть строки, которых нет в форме «{form.Name}»: {List(extra)}"
+            : $"в шаблоне не хватает строк формы «{form.Name}»: {List(missing)}";
+        throw ImportRefusedException.Of(file, problem + ". Скачайте шаблон формы заново");
     }
 
     private static string Describe(string code) => Period.TryParse(code, out var p, out _) ? p.DisplayRu : code;

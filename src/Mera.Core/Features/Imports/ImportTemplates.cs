@@ -12,7 +12,7 @@ namespace Mera.Core.Features.Imports;
 public static class ImportTemplates
 {
     public sealed record Command(string Path, string User, string? OrgCode = null, string? PeriodCode = null,
-        string? FormCode = null, bool DryRun = false, string? DisplayName = null);
+        string? FormCode = null, bool DryRun = false, string? DisplayName = null, Writer? Writer = null);
 
     public sealed record FileResult(string File, SaveValueBatch.Result? Saved, IReadOnlyList<ImportIssue> Errors)
     {
@@ -26,14 +26,23 @@ public static class ImportTemplates
 
     public static async Task<Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
-        using var inputs = TemplateInputs.Expand(command.Path, command.DisplayName);
+        TemplateInputs expanded;
+        try
+        {
+            expanded = TemplateInputs.Expand(command.Path, command.DisplayName);
+        }
+        catch (ImportRefusedException refused)
+        {
+            return new Result([new FileResult(command.DisplayName ?? Path.GetFileName(command.Path), null, refused.Issues)]);
+        }
+        using var inputs = expanded;
         var results = new List<FileResult>();
         foreach (var (name, path) in inputs.Files)
         {
             try
             {
                 var saved = await ImportTemplateFile.RunAsync(database, new ImportTemplateFile.Command(path, name, command.User,
-                    command.OrgCode, command.PeriodCode, command.FormCode, command.DryRun), clock, ct);
+                    command.OrgCode, command.PeriodCode, command.FormCode, command.DryRun, command.Writer), clock, ct);
                 results.Add(new FileResult(name, saved, []));
             }
             catch (ImportRefusedException refused)

@@ -21,7 +21,8 @@ public static class RunImport
     ];
 
     public sealed record Command(string Kind, string FilePath, string User, string? PeriodCode, string? OrgCode, bool DryRun,
-        bool SkipUnmatched = false, string? DisplayName = null, string? FormCode = null, IProgress<ImportProgress>? Progress = null);
+        bool SkipUnmatched = false, string? DisplayName = null, string? FormCode = null, IProgress<ImportProgress>? Progress = null,
+        Writer? Writer = null);
 
     public sealed record FileOutcome(string File, SaveValueBatch.Result? Saved, IReadOnlyList<ImportIssue> Errors)
     {
@@ -34,17 +35,17 @@ public static class RunImport
         if (c.Kind == "template")
         {
             var result = await ImportTemplates.RunAsync(database, new ImportTemplates.Command(c.FilePath, c.User, c.OrgCode, c.PeriodCode,
-                c.FormCode, c.DryRun, name), clock, ct);
+                c.FormCode, c.DryRun, name, c.Writer), clock, ct);
             return result.Files.Select(f => new FileOutcome(f.File, f.Saved, f.Errors)).ToList();
         }
         try
         {
             var saved = c.Kind switch
             {
-                "values" => await ImportValues.RunAsync(database, new ImportValues.Command(c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, name, c.Progress), clock, ct),
-                "openschool" => await ImportOpenSchoolForm.RunAsync(database, new ImportOpenSchoolForm.Command(c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, name), clock, ct),
+                "values" => await ImportValues.RunAsync(database, new ImportValues.Command(c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, name, c.Progress, c.Writer), clock, ct),
+                "openschool" => await ImportOpenSchoolForm.RunAsync(database, new ImportOpenSchoolForm.Command(c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, name, c.Writer), clock, ct),
                 "educont" or "sferum" or "myschool" => await ImportPlatformExport.RunAsync(database, new ImportPlatformExport.Command(
-                    c.Kind, c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, c.SkipUnmatched, name, c.Progress), clock, ct),
+                    c.Kind, c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, c.SkipUnmatched, name, c.Progress, c.Writer), clock, ct),
                 _ => throw new ArgumentException($"неизвестный вид загрузки «{c.Kind}»"),
             };
             return [new FileOutcome(name, saved, [])];

@@ -7,14 +7,15 @@ namespace Mera.Core.Features.Imports;
 /// The files behind a template upload: one file, the XLSX files of a folder, or those of a ZIP, extracted into a
 /// temporary folder within <see cref="ImportLimits"/> and removed afterwards.
 /// </summary>
-internal sealed class TemplateInputs : IDisposable
+public sealed class TemplateInputs : IDisposable
 {
     private string? _temp;
 
     public List<(string Name, string Path)> Files { get; } = [];
     public List<string> Skipped { get; } = [];
 
-    public static TemplateInputs Expand(string path, string? displayName)
+    /// <param name="tempRoot">Where archives are extracted (the system's temp folder unless a test names its own).</param>
+    public static TemplateInputs Expand(string path, string? displayName, string? tempRoot = null)
     {
         var inputs = new TemplateInputs();
         displayName ??= Path.GetFileName(path);
@@ -31,7 +32,16 @@ internal sealed class TemplateInputs : IDisposable
         }
         else if (IsZipArchive(path) && !path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            inputs.Extract(path, displayName);
+            try
+            {
+                inputs.Extract(path, displayName, tempRoot ?? Path.GetTempPath());
+            }
+            catch
+            {
+                // A refused or broken archive leaves nothing behind: what was extracted so far goes at once.
+                inputs.Dispose();
+                throw;
+            }
         }
         else
         {
@@ -52,7 +62,7 @@ internal sealed class TemplateInputs : IDisposable
         }
     }
 
-    private void Extract(string zipPath, string displayName)
+    private void Extract(string zipPath, string displayName, string tempRoot)
     {
         ZipArchive archive;
         try
@@ -75,8 +85,9 @@ internal sealed class TemplateInputs : IDisposable
             {
                 throw ImportRefusedException.Of(displayName, "архив после распаковки слишком велик");
             }
-            _temp = Directory.CreateTempSubdirectory("mera-zip-").FullName;
+            _temp = Directory.CreateDirectory(Path.Combine(tempRoot, TempPrefix + Guid.NewGuid().ToString("N")[..12])).FullName;
             var index = 0;
+            long extracted = 0;
             foreach (var entry in entries)
             {
                 var name = $"{displayName}/{entry.FullName}";
@@ -89,14 +100,15 @@ internal sealed class TemplateInputs : IDisposable
                 using (var source = entry.Open())
                 using (var output = File.Create(target))
                 {
-                    CopyBounded(source, output, ImportLimits.MaxArchiveEntryBytes, name);
+                    extracted += CopyBounded(source, output, Math.Min(ImportLimits.MaxArchiveEntryBytes, ImportLimits.MaxArchiveTotalBytes - extracted), name);
                 }
                 Files.Add((name, target));
             }
         }
     }
 
-    private static void CopyBounded(Stream source, Stream output, long limit, string name)
+    /// <summary>Copies at most <paramref name="limit"/> bytes of what the entry really inflates to (its declared size may lie).</summary>
+    private static long CopyBounded(Stream source, Stream output, long limit, string name)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -106,10 +118,41 @@ internal sealed class TemplateInputs : IDisposable
             total += read;
             if (total > limit)
             {
-                throw ImportRefusedException.Of(name, $"файл в архиве больше {limit / 1024 / 1024} МБ после распаковки");
+                throw ImportRefusedException.Of(name, $"архив после распаковки больше допустимого ({limit / 1024 / 1024} МБ на файл, {ImportLimits.MaxArchiveTotalBytes / 1024 / 1024} МБ на архив)");
             }
             output.Write(buffer, 0, read);
         }
+        return total;
+    }
+
+    private const string TempPrefix = "mera-zip-";
+
+    /// <summary>
+    /// Removes what a crashed process left of its archives (a kill mid-upload skips Dispose): folders older than an hour,
+    /// so an upload running right now keeps its own. Called when the web app starts.
+    /// </summary>
+    public static int SweepStale(TimeSpan? olderThan = null)
+    {
+        var removed = 0;
+        var limit = DateTime.UtcNow - (olderThan ?? TimeSpan.FromHours(1)); // file ages are real time
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), TempPrefix + "*"))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(dir) < limit)
+                {
+                    Directory.Delete(dir, recursive: true);
+                    removed++;
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return removed;
     }
 
     private static bool IsZipArchive(string path)

@@ -32,7 +32,8 @@ internal static class AssessTargets
         }
         var byKey = targets.ToDictionary(t => (t.Code, t.Target.IndicatorCode), t => t.Target);
         var lowerIsBetter = await db.Indicators.AsNoTracking().Where(i => i.LowerIsBetter).Select(i => i.Code).ToListAsync(ct);
-        var running = query.AsOf is DateOnly asOf ? asOf <= year.End : DateOnly.FromDateTime(DateTime.Today) <= year.End;
+        var asOf = query.AsOf ?? throw new InvalidOperationException("ComputeIndicators: AsOf is required to assess targets");
+        var running = asOf <= year.End;
         var series = await EarlierPeriodsAsync(database, query, period, year, ct);
         var inYear = period.Type == PeriodType.Year ? [period] : year.Inside(period.Type).ToList();
         var positions = (Current: Math.Max(0, inYear.FindIndex(p => p.Code == period.Code)), Last: inYear.Count - 1);

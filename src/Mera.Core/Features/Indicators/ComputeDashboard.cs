@@ -10,7 +10,7 @@ namespace Mera.Core.Features.Indicators;
 /// </summary>
 public static class ComputeDashboard
 {
-    public sealed record Query(string OrgCode, Period Period, int TrendLength = 6);
+    public sealed record Query(string OrgCode, Period Period, DateOnly AsOf, int TrendLength = 6);
 
     public sealed record Result(IReadOnlyList<IndicatorResult> Rows, IReadOnlyDictionary<string, List<(string Period, double? Value)>> Trends);
 
@@ -19,7 +19,7 @@ public static class ComputeDashboard
         var periods = query.Period.Trailing(query.TrendLength);
         // The shown period with its children and targets; the earlier ones for the trend line only.
         var computed = (await ComputeTrend.RunAsync(database, periods, period => period == query.Period
-            ? new ComputeIndicators.Query(query.OrgCode, period.Code, Children: true)
+            ? new ComputeIndicators.Query(query.OrgCode, period.Code, Children: true, AsOf: query.AsOf)
             : new ComputeIndicators.Query(query.OrgCode, period.Code, AssessTargets: false), ct)).ToArray();
         var rows = computed[^1];
         computed[^1] = rows.Where(r => r.Org == query.OrgCode).ToList();

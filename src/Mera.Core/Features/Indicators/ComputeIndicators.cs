@@ -11,7 +11,8 @@ namespace Mera.Core.Features.Indicators;
 /// </summary>
 public static class ComputeIndicators
 {
-    /// <summary>`AsOf` decides whether the year is still running (for «Под риском»); null means today.</summary>
+    /// <summary>`AsOf` decides whether the year is still running (for «Под риском»): the caller's today, from its clock —
+    /// required when targets are assessed, so no computation reads the machine's calendar behind the clock's back.</summary>
     /// <summary>`Elements` adds the plain sums of data elements (sub-indicators) as `number` rows after the indicators.</summary>
     public sealed record Query(string OrgCode, string PeriodCode, bool Children = false, IReadOnlyList<string>? Indicators = null,
         DateOnly? AsOf = null, bool AssessTargets = true, IReadOnlyList<string>? Elements = null);

@@ -5,23 +5,11 @@ namespace Mera.Core.Features.Submissions;
 /// <summary>On time means on or before the deadline date in the region's time zone (Europe/Moscow by default).</summary>
 public static class Deadlines
 {
-    public static TimeZoneInfo Zone { get; } = FindZone(Environment.GetEnvironmentVariable("MERA_TIME_ZONE") ?? "Europe/Moscow");
+    public static TimeZoneInfo Zone => Clock.Zone;
 
-    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public static DateOnly LocalDate(DateTimeOffset instant) => Clock.LocalDate(instant);
 
     public static bool IsOnTime(DateTimeOffset submittedAt, DateOnly deadline) => LocalDate(submittedAt) <= deadline;
-
-    private static TimeZoneInfo FindZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("MSK", TimeSpan.FromHours(3), "Москва", "Москва");
-        }
-    }
 }
 
 /// <summary>How a school's form for a period stands, as the monitor and «Мои формы» show it.</summary>

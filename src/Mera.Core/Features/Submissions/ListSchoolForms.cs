@@ -29,7 +29,10 @@ public static class ListSchoolForms
                 var status = ReportingStatusNames.Of(sub, deadline, today);
                 var daysLeft = deadline.DayNumber - today.DayNumber;
                 var open = ReportingStatusNames.IsOpen(status);
-                if ((open && daysLeft <= 60 && school.IsActiveOn(p.End)) || (!open && daysLeft >= -31))
+                // A form the school has started or that came back for correction is shown however far its deadline is
+                // (a quarter returned on 4 January is due on 20 March); an untouched one from 60 days before.
+                var started = status is ReportingStatus.Draft or ReportingStatus.Returned;
+                if ((open && (daysLeft <= 60 || started) && school.IsActiveOn(p.End)) || (!open && daysLeft >= -31))
                 {
                     items.Add(new Item(form, p, deadline, daysLeft, status, sub));
                 }

@@ -18,6 +18,11 @@ public static class LoadFormEntry
         await using var db = database.CreateContext();
         var form = await db.Forms.AsNoTracking().SingleOrDefaultAsync(f => f.Code == formCode, ct)
             ?? throw new NotFoundException($"Форма «{formCode}» не найдена");
+        if (form.Supplier != "school")
+        {
+            // Platform exports and the municipality's reports have no entry page: their data come by import.
+            throw new NotFoundException($"Форму «{form.Name}» не заполняют вручную: её данные загружает отдел образования");
+        }
         var period = Period.Parse(periodCode);
         if (period.Type != form.PeriodType)
         {

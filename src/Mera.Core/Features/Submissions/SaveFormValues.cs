@@ -14,7 +14,7 @@ namespace Mera.Core.Features.Submissions;
 public static class SaveFormValues
 {
     public sealed record Command(OrgUnit School, string FormCode, string PeriodCode, IReadOnlyDictionary<string, string?> Values,
-        string? Comment, bool Submit, string User);
+        string? Comment, bool Submit, string User, Writer? Writer = null);
 
     public sealed record Result(bool Saved, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> Warnings,
         bool NeedsComment, int Changed, SubmissionState? State);
@@ -64,6 +64,7 @@ public static class SaveFormValues
             records, [], records.Count, 0, DryRun: false, command.User, ValueSource.Entry)
         {
             RecordBatch = false, Comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(),
+            Writer = command.Writer ?? new Writer(command.User, WriteChannel.Entry),
             HoldWarningsWithoutComment = true,
             AlsoInTransaction = async (db, token) => state = await UpdateSubmissionAsync(db, command, entry, clock, token),
         };

@@ -7,12 +7,19 @@ namespace Mera.Core.Features.Users;
 
 /// <summary>
 /// User administration within a subtree: an admin manages everyone, a region its municipalities' people, a
-/// municipality its schools' people. Nobody grants a role above their own or reaches outside their subtree.
+/// municipality its schools' people — always strictly below their own org unit, so nobody manages a peer. Nobody
+/// grants a role above their own or reaches outside their subtree.
 /// </summary>
 public static class ManageUsers
 {
+    /// <summary>`Manageable`: the viewer may reset, lock and revoke; `TokenExpires`: the user has a live API token until then.</summary>
     public sealed record Item(string Id, string Login, string FullName, string Role, string OrgCode, string OrgName, string? Email,
-        bool Locked, bool IsDemo);
+        bool Locked, bool IsDemo, bool Manageable = false, DateTimeOffset? TokenExpires = null);
+
+    /// <summary>A user the scope may manage: bound strictly below the scope's org unit (admins manage everyone but themselves).</summary>
+    public static bool Manages(AccessScope scope, string userId, string role, int orgId, string orgPath) =>
+        userId != scope.UserId && scope.Sees(orgPath) && AssignableRoles(scope).Contains(role)
+        && (scope.Role == Roles.Admin || orgId != scope.OrgId);
 
     public static IReadOnlyList<string> AssignableRoles(AccessScope scope) => scope.Role switch
     {
@@ -22,18 +29,20 @@ public static class ManageUsers
         _ => [],
     };
 
-    public static async Task<IReadOnlyList<Item>> ListAsync(MeraDb database, AccessScope scope, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<Item>> ListAsync(MeraDb database, AccessScope scope, TimeProvider clock, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var rows = await (from u in db.Users.AsNoTracking()
                           join o in db.OrgUnits.AsNoTracking() on u.OrgUnitId equals o.Id
                           where o.Path.StartsWith(scope.OrgPath)
                           orderby o.Path, u.UserName
-                          select new { u.Id, u.UserName, u.FullName, u.Role, o.Code, o.Name, u.Email, u.LockoutEnd, u.IsDemo }).ToListAsync(ct);
+                          select new { u.Id, u.UserName, u.FullName, u.Role, o.Code, o.Name, u.Email, u.LockoutEnd, u.IsDemo, OrgId = o.Id, o.Path,
+                              u.ApiTokenExpiresAt }).ToListAsync(ct);
         var roles = AssignableRoles(scope);
         return rows.Where(r => roles.Contains(r.Role) || r.Id == scope.UserId)
-            .Select(r => new Item(r.Id, r.UserName ?? "", r.FullName, r.Role, r.Code, r.Name, r.Email, r.LockoutEnd > now, r.IsDemo)).ToList();
+            .Select(r => new Item(r.Id, r.UserName ?? "", r.FullName, r.Role, r.Code, r.Name, r.Email, r.LockoutEnd > now, r.IsDemo,
+                Manages(scope, r.Id, r.Role, r.OrgId, r.Path), r.ApiTokenExpiresAt > now ? r.ApiTokenExpiresAt : null)).ToList();
     }
 
     public static async Task<MeraUser> AddAsync(MeraDb database, AccessScope scope, AddUser.Command command, TimeProvider clock, CancellationToken ct = default)
@@ -41,7 +50,8 @@ public static class ManageUsers
         await using (var db = database.CreateContext())
         {
             var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Code == command.OrgCode, ct);
-            if (org is null || !scope.Sees(org) || !AssignableRoles(scope).Contains(command.Role))
+            if (org is null || !scope.Sees(org) || !AssignableRoles(scope).Contains(command.Role)
+                || (scope.Role != Roles.Admin && org.Id == scope.OrgId))
             {
                 throw new OperationRefusedException("Нельзя создать пользователя с такой ролью или для этой организации");
             }
@@ -50,7 +60,9 @@ public static class ManageUsers
         return await AddUser.RunAsync(database, command with { CreatedBy = scope.Login }, clock, ct);
     }
 
-    public static async Task ResetPasswordAsync(MeraDb database, AccessScope scope, string userId, string password, TimeProvider clock, CancellationToken ct = default)
+    /// <summary>A new password; the user's sessions and API token end. A lock stays unless <paramref name="unlock"/> is asked.</summary>
+    public static async Task ResetPasswordAsync(MeraDb database, AccessScope scope, string userId, string password, TimeProvider clock,
+        bool unlock = false, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
         var user = await ManagedAsync(db, scope, userId, ct);
@@ -64,11 +76,17 @@ public static class ManageUsers
                 throw new OperationRefusedException("Пароль не изменён: " + MeraIdentity.Describe(check));
             }
         }
+        var revoked = IssueApiToken.Revoke(user);
         await users.RemovePasswordAsync(user);
         await users.AddPasswordAsync(user, password);
-        await users.SetLockoutEndDateAsync(user, null);
+        if (unlock)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+        }
         await users.ResetAccessFailedCountAsync(user);
-        await AuditAsync(database, clock, scope, "user.reset_password", userId, user.UserName, ct);
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(database, clock, scope, "user.reset_password", userId,
+            $"{user.UserName}{(unlock ? ", блокировка снята" : "")}{(revoked ? ", API-токен отозван" : "")}", ct);
     }
 
     public static async Task SetLockedAsync(MeraDb database, AccessScope scope, string userId, bool locked, TimeProvider clock, CancellationToken ct = default)
@@ -77,6 +95,10 @@ public static class ManageUsers
         var user = await ManagedAsync(db, scope, userId, ct);
         user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
         user.SecurityStamp = Guid.NewGuid().ToString("N"); // ends the user's open sessions (checked every minute)
+        if (locked)
+        {
+            IssueApiToken.Revoke(user);
+        }
         await db.SaveChangesAsync(ct);
         await AuditAsync(database, clock, scope, locked ? "user.lock" : "user.unlock", userId, user.UserName, ct);
     }
@@ -85,11 +107,21 @@ public static class ManageUsers
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         var org = user is null ? null : await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == user.OrgUnitId, ct);
-        if (user is null || org is null || !scope.Sees(org) || !AssignableRoles(scope).Contains(user.Role) || user.Id == scope.UserId)
+        if (user is null || org is null || !Manages(scope, user.Id, user.Role, org.Id, org.Path))
         {
             throw new OperationRefusedException("Пользователь не найден или недоступен");
         }
         return user;
+    }
+
+    /// <summary>An administrator ends a user's API token (a script that leaked it, a person who left).</summary>
+    public static async Task RevokeTokenAsync(MeraDb database, AccessScope scope, string userId, TimeProvider clock, CancellationToken ct = default)
+    {
+        await using (var db = database.CreateContext())
+        {
+            await ManagedAsync(db, scope, userId, ct);
+        }
+        await IssueApiToken.RevokeAsync(database, userId, scope.Login, clock, ct);
     }
 
     private static async Task AuditAsync(MeraDb database, TimeProvider clock, AccessScope scope, string action, string id, string? details, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace Mera.Core.Features.Values;
 public static class ImportValues
 {
     public sealed record Command(string FilePath, string User, string? PeriodCode = null, string? OrgCode = null,
-        bool DryRun = false, string? DisplayName = null, IProgress<ImportProgress>? Progress = null);
+        bool DryRun = false, string? DisplayName = null, IProgress<ImportProgress>? Progress = null, Writer? Writer = null);
 
     private static readonly string[] OrgColumn = ["org", "организация", "код организации", "инн"];
     private static readonly string[] ElementColumn = ["element", "подпоказатель", "код подпоказателя"];
@@ -74,6 +74,9 @@ public static class ImportValues
         }
         return await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request(
             "values", table.FileName, await sha256, command.PeriodCode, command.OrgCode,
-            records.Values.ToList(), issues, rows, Skipped: 0, command.DryRun, command.User), clock, ct);
+            records.Values.ToList(), issues, rows, Skipped: 0, command.DryRun, command.User)
+        {
+            Writer = command.Writer ?? Writer.Operator(command.User),
+        }, clock, ct);
     }
 }

@@ -26,6 +26,15 @@ public static class SaveValueBatch
 
         /// <summary>False for form entry: the values carry the user and comment, not an import batch.</summary>
         public bool RecordBatch { get; init; } = true;
+
+        /// <summary>Who writes, for <see cref="WriteGate"/>: by default the machine's operator (the CLI), or the demo.</summary>
+        public Writer Writer
+        {
+            get => _writer ?? Writer.Operator(User, Source == ValueSource.Demo ? WriteChannel.Demo : WriteChannel.Import);
+            init => _writer = value;
+        }
+
+        private readonly Writer? _writer;
         public string? Comment { get; init; }
 
         /// <summary>
@@ -76,6 +85,11 @@ public static class SaveValueBatch
         var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
         var snapshot = await DataVersion.ReadAsync(db, ct);
         var plan = await PlanAsync(db, request, elements, ct);
+        var today = clock.Today();
+        if (request.DryRun)
+        {
+            await WriteGate.CheckAsync(db, request, plan.Changes, today, ct);
+        }
         if (request.DryRun || NothingToWrite(request, plan))
         {
             return Outcome(null, plan, request);
@@ -93,6 +107,8 @@ public static class SaveValueBatch
                     return Outcome(null, plan, request);
                 }
             }
+            // Inside the transaction: an acceptance committed a moment ago is seen, and nothing is written if refused.
+            await WriteGate.CheckAsync(db, request, plan.Changes, today, ct);
             var now = clock.GetUtcNow();
             ImportBatch? batch = null;
             if (request.RecordBatch)

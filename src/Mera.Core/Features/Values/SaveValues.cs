@@ -16,21 +16,31 @@ public static class SaveValues
 
     public sealed record Problem(int Index, string Field, string Message);
 
-    public sealed record Result(int Written, int Unchanged, IReadOnlyList<Problem> Errors, IReadOnlyList<Problem> Warnings);
+    /// <summary>`Refusal` says why nothing was written when the writer may not change these values (403) or they are locked (409).</summary>
+    public sealed record Result(int Written, int Unchanged, IReadOnlyList<Problem> Errors, IReadOnlyList<Problem> Warnings,
+        WriteRefusal Refusal = WriteRefusal.None);
+
+    public enum WriteRefusal { None, Forbidden, Locked }
 
     public static async Task<Result> RunAsync(MeraDb database, IReadOnlyList<Item> items, AccessScope scope, TimeProvider clock, CancellationToken ct = default)
     {
+        if (!Roles.EntersData(scope.Role))
+        {
+            return new Result(0, 0, [new Problem(0, "org", $"роль «{Roles.ToRussian(scope.Role)}» не вводит данные")], [], WriteRefusal.Forbidden);
+        }
         await using var db = database.CreateContext();
         var codes = items.Select(i => i.Org).Distinct().ToList();
         var orgs = await db.OrgUnits.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct);
         var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
         var errors = new List<Problem>();
+        var foreign = false;
         var records = new Dictionary<ValueKey, ValueRecord>();
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             if (!orgs.TryGetValue(item.Org, out var org) || !scope.EntersDataFor(org))
             {
+                foreign |= org is not null;
                 errors.Add(new Problem(i, "org", $"организация «{item.Org}» не найдена или недоступна для ввода"));
                 continue;
             }
@@ -57,18 +67,22 @@ public static class SaveValues
         }
         if (errors.Count > 0)
         {
-            return new Result(0, 0, errors, []);
+            return new Result(0, 0, errors, [], foreign ? WriteRefusal.Forbidden : WriteRefusal.None);
         }
         try
         {
             var saved = await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request("api", "API", "", null, null, [.. records.Values], [],
-                items.Count, 0, DryRun: false, scope.Login, ValueSource.Entry) { RecordBatch = false }, clock, ct);
+                items.Count, 0, DryRun: false, scope.Login, ValueSource.Entry)
+            {
+                RecordBatch = false, Writer = Writer.For(scope, WriteChannel.Entry),
+            }, clock, ct);
             return new Result(saved.ValuesWritten, saved.Unchanged, [], saved.Warnings.Select(w => new Problem((w.Row ?? 1) - 1, w.Column ?? "", w.Message)).ToList());
         }
         catch (ImportRefusedException refused)
         {
+            var refusal = refused is WriteRefusedException gate ? gate.Locked ? WriteRefusal.Locked : WriteRefusal.Forbidden : WriteRefusal.None;
             return new Result(0, 0, refused.Issues.Where(x => x.Severity == IssueSeverity.Error)
-                .Select(x => new Problem((x.Row ?? 1) - 1, x.Column ?? "", x.Message)).ToList(), []);
+                .Select(x => new Problem((x.Row ?? 1) - 1, x.Column ?? "", x.Message)).ToList(), [], refusal);
         }
     }
 }

@@ -3,7 +3,11 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Mera.Core.Reports.Docx;
 
-/// <summary>Document defaults: Times New Roman 12 pt, Russian proofing language, single spacing.</summary>
+/// <summary>
+/// Document defaults: Times New Roman 12 pt, Russian proofing language, single spacing. The font table names Liberation
+/// Serif as Times New Roman's alternative: it has the same metrics, so a server without Microsoft's fonts (LibreOffice
+/// making the PDF) breaks lines and pages where Word does.
+/// </summary>
 internal static class DocxStyles
 {
     public static void Add(MainDocumentPart main)
@@ -19,5 +23,13 @@ internal static class DocxStyles
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             new Style(new StyleName { Val = "Table Grid" }) { Type = StyleValues.Table, StyleId = "TableGrid" });
         styles.Styles.Save();
+        var fonts = main.AddNewPart<FontTablePart>();
+        fonts.Fonts = new Fonts(new Font(
+            new AltName { Val = "Liberation Serif" },
+            new Panose1Number { Val = "02020603050405020304" },
+            new FontCharSet { Val = "CC" },
+            new FontFamily { Val = FontFamilyValues.Roman },
+            new Pitch { Val = FontPitchValues.Variable }) { Name = "Times New Roman" });
+        fonts.Fonts.Save();
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Mera.Web.Pages.Account;
 
 [EnableRateLimiting(MeraServices.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<MeraUser> signIn, MeraDb database) : PageModel
+public sealed class LoginModel(SignInManager<MeraUser> signIn, UserManager<MeraUser> users, LoginThrottle throttle, MeraDb database) : PageModel
 {
     [BindProperty] public string Login { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -21,15 +21,39 @@ public sealed class LoginModel(SignInManager<MeraUser> signIn, MeraDb database) 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadDemoAsync(ct);
 
+    /// <summary>A hash to check a password against when the login does not exist: an unknown login takes as long as a known one.</summary>
+    private static readonly Lazy<string> Decoy = new(() => new PasswordHasher<MeraUser>().HashPassword(null!, "decoy-password-of-no-one"));
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await signIn.PasswordSignInAsync(Login.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var login = Login.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (throttle.IsHeldBack(login, address))
+        {
+            Error = "Слишком много неудачных попыток входа в эту учётную запись. Повторите через 15 минут или обратитесь к администратору.";
+            await LoadDemoAsync(ct);
+            return Page();
+        }
+        if (await users.FindByNameAsync(login) is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(null!, Decoy.Value, Password);
+            throttle.Failed(login, address);
+            Error = "Неверный логин или пароль.";
+            await LoadDemoAsync(ct);
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(login, Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            throttle.Succeeded(login, address);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
+        if (!result.IsLockedOut)
+        {
+            throttle.Failed(login, address);
+        }
         Error = result.IsLockedOut
-            ? "Учётная запись временно заблокирована после нескольких неудачных попыток. Повторите через 15 минут или обратитесь к администратору."
+            ? "Учётная запись заблокирована администратором. Обратитесь к нему."
             : "Неверный логин или пароль.";
         await LoadDemoAsync(ct);
         return Page();

@@ -5,12 +5,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mera.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<MeraUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<MeraUser> signIn, UserManager<MeraUser> users) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new stamp ends this session everywhere: a copy of the cookie (another tab, a stolen one) stops working too.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return Redirect("/login");
     }

@@ -21,11 +21,22 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
     public string? Error { get; private set; }
     public string? Token { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Scope = await current.ScopeAsync(ct);
+    /// <summary>The live token's expiry and last use, or null when the user has none.</summary>
+    public (DateTimeOffset Expires, DateTimeOffset? LastUsed)? LiveToken { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Scope = await current.ScopeAsync(ct);
+        await using var db = database.CreateContext();
+        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Id == Scope.UserId, ct);
+        LiveToken = user.ApiTokenExpiresAt is { } expires && expires > clock.GetUtcNow() ? (expires, user.ApiTokenLastUsedAt) : null;
+    }
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
     {
-        Scope = await current.ScopeAsync(ct);
+        await LoadAsync(ct);
         if (NewPassword != ConfirmPassword)
         {
             Error = "Новый пароль и подтверждение не совпадают.";
@@ -47,6 +58,16 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
     {
         Scope = await current.ScopeAsync(ct);
         Token = await IssueApiToken.RunAsync(database, Scope.UserId, clock, ct);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
+    {
+        Scope = await current.ScopeAsync(ct);
+        await IssueApiToken.RevokeAsync(database, Scope.UserId, Scope.Login, clock, ct);
+        Message = "API-токен отозван.";
+        await LoadAsync(ct);
         return Page();
     }
 }

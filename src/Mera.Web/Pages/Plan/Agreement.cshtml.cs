@@ -24,7 +24,7 @@ public sealed class AgreementModel(MeraDb database, CurrentUser current, TimePro
     public async Task OnGetAsync(CancellationToken ct)
     {
         Unit = await current.OrgAsync(Org, ct);
-        Quarter = Period.Containing(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), PeriodType.Quarter);
+        Quarter = Period.Containing(clock.Today(), PeriodType.Quarter);
         await using (var db = database.CreateContext())
         {
             Numbers = await db.Agreements.AsNoTracking().Where(a => a.OrgUnitId == Unit.Id).OrderByDescending(a => a.Date).Select(a => a.Number).ToListAsync(ct);
@@ -32,7 +32,7 @@ public sealed class AgreementModel(MeraDb database, CurrentUser current, TimePro
         var number = Numbers.FirstOrDefault(n => n == Number) ?? Numbers.FirstOrDefault();
         if (number is not null)
         {
-            Agreement = await ShowAgreement.RunAsync(database, Unit.Code, number, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+            Agreement = await ShowAgreement.RunAsync(database, Unit.Code, number, clock.Today(), ct);
         }
     }
 }

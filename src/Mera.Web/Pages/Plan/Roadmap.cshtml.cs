@@ -83,7 +83,7 @@ public sealed class RoadmapModel(MeraDb database, CurrentUser current, TimeProvi
         Unit = await current.OrgAsync(Org, ct);
         var scope = await current.ScopeAsync(ct);
         CanReport = scope.Role is Roles.Admin or Roles.Municipality or Roles.Region && scope.Sees(Unit);
-        Day = Core.Imports.CellParsing.TryDate(AsOf ?? "", out var d) ? d : DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Day = Core.Imports.CellParsing.TryDate(AsOf ?? "", out var d) ? d : clock.Today();
         Items = await ListRoadmap.RunAsync(database, Unit.Code, Day, ct);
         Decisions = await ListDecisions.RunAsync(database, Unit.Code, Day, ct);
         Evidence = await RoadmapEvidenceFiles.ListAsync(database, Unit.Id, ct);

@@ -62,7 +62,7 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
     {
         Unit = await current.OrgAsync(Org, ct);
         var scope = await current.ScopeAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         Year ??= today.Year;
         Years = [Year.Value - 1, Year.Value, Year.Value + 1];
         // The region plans for municipalities, the municipality for its schools (DOMAIN §1).
@@ -78,7 +78,7 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
         Current = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) ? p : Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous();
         if (!Unit.IsReportingUnit)
         {
-            var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(Unit.Code, Current.Code, Children: true), ct);
+            var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(Unit.Code, Current.Code, Children: true, AsOf: today), ct);
             Lagging = rows.Where(r => r.Org != Unit.Code && PlanFact.IsLagging(r.Status)).OrderBy(r => r.Name).ThenBy(r => r.Value).ToList();
         }
         Message = TempData["Message"] as string;

@@ -2,6 +2,7 @@ using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features;
 using Mera.Core.Features.Submissions;
+using Mera.Core.Features.Values;
 using Mera.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +37,7 @@ public sealed class FormEntryModel(MeraDb database, CurrentUser current, UploadS
         try
         {
             Outcome = await SaveFormValues.RunAsync(database, new SaveFormValues.Command(school, Form, Period, Values, Comment,
-                Submit: action == "submit", scope.Login), clock, ct);
+                Submit: action == "submit", scope.Login, Writer.For(scope, WriteChannel.Entry)), clock, ct);
         }
         catch (OperationRefusedException ex)
         {
@@ -73,11 +74,21 @@ public sealed class FormEntryModel(MeraDb database, CurrentUser current, UploadS
             return Page();
         }
         var scope = await current.ScopeAsync(ct);
-        var (token, path) = await uploads.SaveAsync(file, scope.UserId, ct);
+        string token, path;
+        try
+        {
+            (token, path) = await uploads.SaveAsync(file, scope.UserId, ct);
+        }
+        catch (OperationRefusedException quota)
+        {
+            Message = quota.Message;
+            return Page();
+        }
         try
         {
             var saved = await Core.Features.Imports.ImportTemplateFile.RunAsync(database, new Core.Features.Imports.ImportTemplateFile.Command(
-                path, Path.GetFileName(file.FileName), scope.Login, school.Code, Period, Form, DryRun: false), clock, ct);
+                path, Path.GetFileName(file.FileName), scope.Login, school.Code, Period, Form, DryRun: false,
+                Writer.For(scope, WriteChannel.Entry)), clock, ct);
             TempData["Message"] = $"Шаблон загружен: записано значений {saved.ValuesWritten}." +
                 (saved.Warnings.Count > 0 ? " Предупреждения: " + string.Join("; ", saved.Warnings.Select(w => w.Message)) : "") +
                 " Проверьте значения и отправьте форму.";

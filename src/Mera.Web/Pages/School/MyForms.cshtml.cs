@@ -20,7 +20,7 @@ public sealed class MyFormsModel(MeraDb database, CurrentUser current, TimeProvi
         {
             throw new NotVisibleException();
         }
-        Today = Deadlines.LocalDate(clock.GetUtcNow());
+        Today = clock.Today();
         Items = await ListSchoolForms.RunAsync(database, Unit, Today, ct);
     }
 }
