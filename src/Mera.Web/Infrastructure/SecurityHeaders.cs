@@ -14,6 +14,16 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/reports") || context.Request.Query.ContainsKey("handler"))
+        {
+            // Data and documents of one user are never kept by a browser or a proxy cache.
+            headers.CacheControl = "no-store";
+        }
+        if (context.Request.IsHttps)
+        {
+            headers.StrictTransportSecurity = "max-age=31536000";
+        }
         return next(context);
     }
 }

@@ -19,7 +19,7 @@ public sealed class UploadStore(IConfiguration configuration)
             File.Delete(stale);
         }
         // A quota per user: files waiting for «Загрузить» are few and small in honest use.
-        var mine = Directory.EnumerateFiles(_root, "*-" + UserKey(userId)).Select(f => new FileInfo(f)).ToList();
+        var mine = Directory.EnumerateFiles(_root, "*-" + UserKey(userId)).Select(f => new FileInfo(f)).ToList(); // not the .json beside
         if (mine.Count >= MaxPendingFiles || mine.Sum(f => f.Length) + file.Length > MaxPendingBytes)
         {
             throw new Core.Features.OperationRefusedException(
@@ -47,7 +47,25 @@ public sealed class UploadStore(IConfiguration configuration)
         if (Find(token, userId) is { } path)
         {
             File.Delete(path);
+            File.Delete(path + ".json");
         }
+    }
+
+    /// <summary>What was previewed: confirming commits exactly this, whatever the confirming form posts.</summary>
+    public sealed record Previewed(string Kind, string? Period, string OrgCode, bool SkipUnmatched, string FileName, string Sha256);
+
+    public void Remember(string token, string userId, Previewed previewed) =>
+        File.WriteAllText(PathOf(token, userId) + ".json", System.Text.Json.JsonSerializer.Serialize(previewed));
+
+    /// <summary>The previewed parameters, or null when the upload is gone or its file was changed since the preview.</summary>
+    public Previewed? Recall(string token, string userId)
+    {
+        if (Find(token, userId) is not { } path || !File.Exists(path + ".json"))
+        {
+            return null;
+        }
+        var previewed = System.Text.Json.JsonSerializer.Deserialize<Previewed>(File.ReadAllText(path + ".json"));
+        return previewed is not null && previewed.Sha256 == Core.Imports.ContentHash.Sha256Of(path) ? previewed : null;
     }
 
     public const int MaxPendingFiles = 20;

@@ -56,6 +56,11 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
             uploads.Delete(Token, scope.UserId); // nothing to confirm: the file does not wait for a day
             Token = null;
         }
+        else
+        {
+            uploads.Remember(Token, scope.UserId, new UploadStore.Previewed(Kind, Period, Unit.Code, SkipUnmatched, FileName,
+                Core.Imports.ContentHash.Sha256Of(path)));
+        }
         foreach (var outcome in Preview.Where(o => o.Saved is not null))
         {
             Changes[outcome.File] = await DescribeChanges.RunAsync(database, outcome.Saved!.Changes, 30, ct);
@@ -67,11 +72,16 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
     {
         var scope = await LoadAsync(ct);
         var path = Token is null ? null : uploads.Find(Token, scope.UserId);
-        if (path is null)
+        var previewed = path is null ? null : uploads.Recall(Token!, scope.UserId);
+        if (path is null || previewed is null)
         {
             Message = "Файл для загрузки не найден (возможно, прошло больше суток): загрузите его заново.";
             return Page();
         }
+        // What was checked is what is loaded: the kind, period, organisation and name come from the preview, not from
+        // the confirming form's hidden fields, which anyone can edit.
+        (Kind, Period, SkipUnmatched, FileName) = (previewed.Kind, previewed.Period, previewed.SkipUnmatched, previewed.FileName);
+        Unit = await current.OrgAsync(previewed.OrgCode, ct);
         var outcomes = await RunAsync(path, scope, dryRun: false, ct);
         uploads.Delete(Token!, scope.UserId);
         var accepted = outcomes.Where(o => !o.Refused).ToList();

@@ -68,7 +68,7 @@ public class TemplateRoundTripTests
         Assert.Contains("шаблон формы «openschool», а загружается форма «contingent»", otherForm.Error);
 
         var foreign = await Cli.RunAsync(db, "import", "template", file, "--org", "m2");
-        Assert.Contains("не входит в «МР «Каякентский район»»", foreign.Error);
+        Assert.Contains("не входящей в «МР «Каякентский район»»", foreign.Error);
 
         var text = Cli.WriteFile("x.xlsx", "not a workbook");
         Assert.Equal(1, (await Cli.RunAsync(db, "import", "template", text)).ExitCode);

@@ -41,7 +41,8 @@ public static class ImportTemplateFile
             var scope = orgs.ByCode(command.OrgCode) ?? throw new NotFoundException($"Организация с кодом «{command.OrgCode}» не найдена");
             if (!school.IsInside(scope))
             {
-                throw ImportRefusedException.Of(file, $"шаблон школы «{school.Name}», она не входит в «{scope.Name}»");
+                // The school is not named: whose template it is stays unknown outside their own subtree.
+                throw ImportRefusedException.Of(file, $"шаблон другой организации, не входящей в «{scope.Name}»: скачайте шаблон своей формы");
             }
         }
         var period = Period.Parse(template.PeriodCode);

@@ -34,4 +34,19 @@ public static class DemoUsers
         await using var db = database.CreateContext();
         return await db.Users.AnyAsync(u => u.IsDemo, ct);
     }
+
+    /// <summary>
+    /// Whether the sign-in page may list the demo accounts and their password: with MERA_DEMO=1, or on a database the demo
+    /// made (demo users and no one else). A real installation where someone once ran `./mera demo` for training keeps
+    /// them to itself.
+    /// </summary>
+    public static async Task<bool> ShownAsync(MeraDb database, CancellationToken ct = default)
+    {
+        if (Environment.GetEnvironmentVariable("MERA_DEMO") == "1")
+        {
+            return await AnyAsync(database, ct);
+        }
+        await using var db = database.CreateContext();
+        return await db.Users.AnyAsync(u => u.IsDemo, ct) && !await db.Users.AnyAsync(u => !u.IsDemo, ct);
+    }
 }

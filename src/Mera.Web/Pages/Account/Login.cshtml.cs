@@ -61,7 +61,7 @@ public sealed class LoginModel(SignInManager<MeraUser> signIn, UserManager<MeraU
 
     private async Task LoadDemoAsync(CancellationToken ct)
     {
-        if (await DemoUsers.AnyAsync(database, ct))
+        if (await DemoUsers.ShownAsync(database, ct))
         {
             DemoAccounts = DemoUsers.Accounts;
         }
