@@ -93,3 +93,33 @@ public class AccountSecurityTests
         await app.SignInAsync("school1", "New-school-pass-2");
     }
 }
+
+/// <summary>Issue 17 (low findings): impossible periods and dates are answered as bad input, never as a server error.</summary>
+[Trait("Category", "Calendar")]
+public class OutOfRangeInputTests
+{
+    private static readonly string[] Urls =
+    [
+        "/dashboard?period=0001Q1", "/dashboard?period=9999", "/values?org=demo-enisey&period=0001Q1&indicator=dm.students.profile",
+        "/roadmap?asOf=31.12.9999", "/api/v1/indicators?period=0001Q1", "/api/v1/datavalues?period=9999-W52",
+        "/reports/summary.xlsx?org=demo-enisey&period=0001Q1", "/forms/openschool/0001Q1", "/monitor?form=openschool&period=0001Q1",
+    ];
+
+    [Fact]
+    public async Task An_impossible_period_or_date_is_not_a_server_error()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await MeraApp.StartAsync(db);
+        var officer = await app.SignInAsync("enisey");
+        foreach (var url in Urls)
+        {
+            var response = await officer.GetAsync(url);
+            Assert.True((int)response.StatusCode < 500, $"{url}: {(int)response.StatusCode}");
+            if (url.StartsWith("/api"))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Contains("1900", await response.Content.ReadAsStringAsync());
+            }
+        }
+    }
+}
