@@ -37,6 +37,7 @@ public static class CliApp
             TargetsCommands.Create(context),
             IndicatorsCommand.Create(context),
             ReportCommand.Create(context),
+            SubmissionsCommands.Create(context),
             RemindersCommand.Create(context),
             BackupCommands.Backup(context),
             BackupCommands.Restore(context),

@@ -27,6 +27,7 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
     public DbSet<RoadmapEvidence> RoadmapEvidence => Set<RoadmapEvidence>();
     public DbSet<AgreementValue> AgreementValues => Set<AgreementValue>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SubmissionSnapshot> SubmissionSnapshots => Set<SubmissionSnapshot>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -63,6 +64,11 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
             e.HasIndex(x => new { x.DecisionId, x.Number }).IsUnique();
         });
         b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+        b.Entity<SubmissionSnapshot>(e =>
+        {
+            e.ToTable("submission_snapshots");
+            e.HasIndex(x => x.SubmissionId).HasDatabaseName("ix_submission_snapshots_submission");
+        });
         b.Entity<Notification>(e =>
         {
             e.ToTable("notifications");

@@ -25,7 +25,9 @@ public static class PlanReminders
     public static async Task<IReadOnlyList<Due>> RunAsync(MeraDb database, DateOnly asOf, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        var forms = await db.SchoolFormsAsync(ct);
+        // The forms schools fill, and the reports municipalities send to the region (seed 000 §6, seed 003 §2.3.4).
+        var forms = (await db.SchoolFormsAsync(ct)).Concat((await db.Forms.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct))
+            .Where(Obligations.GoesToRegion)).ToList();
         var orgs = await db.OrgUnits.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
         var emails = (await db.Users.AsNoTracking().Where(u => u.Email != null && u.LockoutEnd == null)
                 .Select(u => new { u.OrgUnitId, u.Email }).ToListAsync(ct))
@@ -35,6 +37,7 @@ public static class PlanReminders
 
         var due = new List<Due>();
         var schools = orgs.Where(o => o.Type == OrgUnitType.School).ToList();
+        var municipalities = orgs.Where(o => o.Type == OrgUnitType.Municipality).ToList();
         foreach (var form in forms)
         {
             foreach (var period in new[] { Period.Containing(asOf, form.PeriodType) }.SelectMany(p => new[] { p.Previous(), p, p.Next() }))
@@ -50,12 +53,14 @@ public static class PlanReminders
                         .Where(s => s.FormCode == form.Code && s.PeriodCode == period.Code
                             && (s.State == SubmissionState.Submitted || s.State == SubmissionState.Accepted))
                         .Select(s => s.OrgUnitId).ToListAsync(ct)).ToHashSet();
-                foreach (var school in schools.Where(s => s.IsActiveOn(period.End) && !sent.Contains(s.Id)))
+                var toRegion = Obligations.GoesToRegion(form);
+                foreach (var school in (toRegion ? municipalities : schools).Where(s => s.IsActiveOn(period.End) && !sent.Contains(s.Id)))
                 {
                     var (subject, body) = kind == Notification.Overdue
                         ? ($"Mera: просрочена форма «{form.Name}» за {period.DisplayRu}",
                            $"{school.Name}: срок представления формы «{form.Name}» за {period.DisplayRu} истёк {RussianFormat.Date(deadline)}, " +
-                           "форма не отправлена. Заполните и отправьте её в Mera (раздел «Мои формы») как можно скорее.")
+                           (toRegion ? "отчёт в министерство не отправлен. Отправьте его в Mera как можно скорее."
+                               : "форма не отправлена. Заполните и отправьте её в Mera (раздел «Мои формы») как можно скорее."))
                         : ($"Mera: до срока сдачи формы «{form.Name}» осталось {Days(daysLeft)}",
                            $"{school.Name}: форму «{form.Name}» за {period.DisplayRu} нужно отправить до {RussianFormat.Date(deadline)} " +
                            $"(осталось {Days(daysLeft)}). Форма ещё не отправлена.");
