@@ -133,4 +133,31 @@ public class Journeys(MeraServer server)
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("с 01.01.2030 удалена");
         await Expect(card.Locator("tr", new() { HasText = "01.01.2030" })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Municipality_sends_its_summary_to_the_region_and_the_ministry_accepts_it_on_one_screen()
+    {
+        var last = TestClock.LastQuarter.DisplayRu.Replace(" г.", "");
+        var officer = await server.SignInAsync("enisey");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Сроки" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Сроки отчётов в министерство" })).ToBeVisibleAsync();
+        var summary = officer.Locator("#obligations tr", new() { HasText = "Сводная" }).Filter(new() { HasText = last });
+        await summary.GetByRole(AriaRole.Button, new() { Name = "Отправить" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("отправлена в министерство");
+        await MeraServer.ShotAsync(officer, "11-municipality-obligations");
+
+        var region = await server.SignInAsync("minobr");
+        await region.GotoAsync(server.BaseUrl + "/obligations");
+        await Expect(region.Locator("#obligations tbody tr.table-secondary")).ToHaveCountAsync(3); // every municipality of the region
+        var sent = region.Locator("#obligations tr", new() { HasText = "Сводная" }).Filter(new() { HasText = last }).Filter(new() { HasText = "отправлено" });
+        await Expect(sent).ToHaveCountAsync(1);
+        await Expect(sent.GetByRole(AriaRole.Link, new() { Name = "файл, как отправлен" })).ToBeVisibleAsync();
+        await sent.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await region.GetByRole(AriaRole.Button, new() { Name = "Принять выбранные" }).ClickAsync();
+        await Expect(region.GetByRole(AriaRole.Status)).ToContainTextAsync("Обработано отчётов: 1.");
+        await Expect(region.Locator("#obligations tr", new() { HasText = "Сводная" }).Filter(new() { HasText = last }).Filter(new() { HasText = "принято" })).ToHaveCountAsync(1);
+        await MeraServer.ShotAsync(region, "12-region-obligations");
+        await region.SetViewportSizeAsync(390, 844);
+        await MeraServer.ShotAsync(region, "12-region-obligations-390");
+    }
 }

@@ -38,7 +38,7 @@ public static class ListObligations
                 var deadline = form.DeadlineOf(period);
                 var owers = units.Where(o => (form.Supplier == "school" ? o.IsReportingUnit : o.Type == OrgUnitType.Municipality) && o.IsActiveOn(period.End)).ToList();
                 rows.AddRange(form.Supplier == "municipality" && !Obligations.GoesToRegion(form)
-                    ? await LoadedAsync(db, form, period, deadline, owers, units, query.AsOf, ct)
+                    ? await LoadedAsync(db, scope, form, period, deadline, owers, units, query.AsOf, ct)
                     : await SubmittedAsync(db, form, period, deadline, owers, query.AsOf, ct));
             }
         }
@@ -73,14 +73,17 @@ public static class ListObligations
     }
 
     /// <summary>A platform export the municipality loads: met when every active school under it has the form's values for the period.</summary>
-    private static async Task<List<Row>> LoadedAsync(MeraDbContext db, Form form, Period period, DateOnly deadline, List<OrgUnit> municipalities,
-        List<OrgUnit> units, DateOnly asOf, CancellationToken ct)
+    private static async Task<List<Row>> LoadedAsync(MeraDbContext db, OrgUnit scope, Form form, Period period, DateOnly deadline,
+        List<OrgUnit> municipalities, List<OrgUnit> units, DateOnly asOf, CancellationToken ct)
     {
         var codes = form.Elements;
         var elementIds = await db.DataElements.AsNoTracking().Where(e => codes.Contains(e.Code)).Select(e => e.Id).ToListAsync(ct);
-        var loaded = (await db.DataValues.AsNoTracking().Where(v => v.PeriodCode == period.Code && elementIds.Contains(v.ElementId))
-                .GroupBy(v => v.OrgUnitId).Select(g => new { Org = g.Key, Last = g.Max(v => v.ChangedAt) }).ToListAsync(ct))
-            .ToDictionary(x => x.Org, x => x.Last);
+        // The latest change per school, grouped here: SQLite cannot take the maximum of a DateTimeOffset.
+        var loaded = (await (from v in db.DataValues.AsNoTracking()
+                             join o in db.OrgUnits.AsNoTracking() on v.OrgUnitId equals o.Id
+                             where v.PeriodCode == period.Code && elementIds.Contains(v.ElementId) && o.Path.StartsWith(scope.Path)
+                             select new { v.OrgUnitId, v.ChangedAt }).ToListAsync(ct))
+            .GroupBy(v => v.OrgUnitId).ToDictionary(g => g.Key, g => g.Max(v => v.ChangedAt));
         return municipalities.Select(m =>
         {
             var schools = units.Where(o => o.IsReportingUnit && o.Path.StartsWith(m.Path, StringComparison.Ordinal) && o.IsActiveOn(period.End)).ToList();
@@ -101,4 +104,16 @@ public static class Obligations
 {
     /// <summary>A report the municipality sends to the region (the summary, the agreement report): submitted and accepted.</summary>
     public static bool GoesToRegion(Form form) => form.Supplier == "municipality" && form.Receiver == "region";
+
+    /// <summary>A municipality sends its own reports to the region (an admin may act for it).</summary>
+    public static bool MaySubmit(Access.AccessScope scope, OrgUnit org, Form form) =>
+        GoesToRegion(form) && org.Type == OrgUnitType.Municipality && scope.Sees(org)
+        && (scope.Role == Roles.Admin || (scope.Role == Roles.Municipality && scope.OrgId == org.Id));
+
+    /// <summary>
+    /// The receiver decides: the region (or an admin) on a municipality's report, never the municipality itself; the
+    /// municipality (or above) on a school's form.
+    /// </summary>
+    public static bool MayDecide(Access.AccessScope scope, OrgUnit org, Form form) =>
+        GoesToRegion(form) ? scope.Role is Roles.Region or Roles.Admin && scope.Sees(org) && org.Id != scope.OrgId : scope.Reviews(org);
 }
