@@ -88,6 +88,13 @@ public class RegionTierTests
         await Cli.OkAsync(db, "submissions", "submit", "--org", "m2", "--form", "municipal-summary", "--period", Q.Code);
         var late = await ListAsync(db, "municipal-summary", summaryDue.AddDays(3));
         Assert.Equal(("submitted", false), (late["m2"].GetProperty("state").GetString(), late["m2"].GetProperty("onTime").GetBoolean()));
+
+        // Through the outbox: the region heard of each sending, the municipality of the return (with its comment) and the acceptance.
+        await using var context = db.Db.CreateContext();
+        var notices = context.Notifications.Where(n => n.FormCode == "municipal-summary").ToList();
+        Assert.Equal(3, notices.Count(n => n.Kind.StartsWith("submitted") && n.Recipient == "minobr@example.ru"));
+        Assert.Contains(notices, n => n.Kind.StartsWith("returned") && n.Recipient == "uo1@example.ru" && n.Body.Contains("Уточните охват ЦОК"));
+        Assert.Contains(notices, n => n.Kind.StartsWith("accepted") && n.Recipient == "uo1@example.ru");
     }
 
     private static async Task<double> ValueAsync(TestDatabase db, string school)

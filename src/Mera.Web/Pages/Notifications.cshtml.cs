@@ -38,7 +38,7 @@ public sealed class NotificationsModel(MeraDb database, CurrentUser current, Tim
     {
         Notification.BeforeDeadline => "напоминание о сроке",
         Notification.Overdue => "просрочка",
-        _ => "еженедельная сводка",
+        _ => Core.Features.Notifications.QueueWorkflowNotice.Name(kind) ?? "еженедельная сводка",
     };
 
     public static string StatusName(string status) => status switch

@@ -54,6 +54,11 @@ public static class ReviewSubmission
         {
             throw new OperationRefusedException("Данные изменены другим пользователем: обновите страницу и проверьте состояние отчёта");
         }
+        if (command.Decision != Decision.Reopen)
+        {
+            await Notifications.QueueWorkflowNotice.RunAsync(database, s,
+                command.Decision == Decision.Accept ? Notifications.QueueWorkflowNotice.Accepted : Notifications.QueueWorkflowNotice.Returned, clock, ct);
+        }
         return s;
     }
 }

@@ -51,6 +51,7 @@ public static class SubmitForm
         {
             db.SubmissionSnapshots.Add(await SnapshotAsync(database, org, form, period, submission.Id, c.User, clock, ct));
             await db.SaveChangesAsync(ct);
+            await Notifications.QueueWorkflowNotice.RunAsync(database, submission, Notifications.QueueWorkflowNotice.Submitted, clock, ct);
         }
         return submission;
     }
