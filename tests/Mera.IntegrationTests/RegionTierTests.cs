@@ -25,7 +25,8 @@ public class RegionTierTests
         await Cli.OkAsync(db, "db", "migrate");
         await Cli.OkAsync(db, "orgs", "import", Cli.WriteFile("orgs.csv", Registry + schools));
         var values = string.Concat(Enumerable.Range(1, 4).Select(i =>
-            $"s{i},openschool.students.registered,{Q.Code},{400 + i}\ns{i},openschool.students.inactive,{Q.Code},{40 + i}\n"));
+            $"s{i},openschool.students.registered,{Q.Code},{400 + i}\ns{i},openschool.students.inactive,{Q.Code},{40 + i}\n" +
+            $"s{i},contingent.students,{Q.Start.Year},{500 + 100 * i}\n"));
         await Cli.OkAsync(db, "import", "values", Cli.WriteFile("values.csv", "org,element,period,value\n" + values));
         return db;
     }
@@ -95,6 +96,21 @@ public class RegionTierTests
         Assert.Equal(3, notices.Count(n => n.Kind.StartsWith("submitted") && n.Recipient == "minobr@example.ru"));
         Assert.Contains(notices, n => n.Kind.StartsWith("returned") && n.Recipient == "uo1@example.ru" && n.Body.Contains("Уточните охват ЦОК"));
         Assert.Contains(notices, n => n.Kind.StartsWith("accepted") && n.Recipient == "uo1@example.ru");
+    }
+
+    [Fact]
+    public async Task The_region_summary_has_a_row_per_municipality_and_the_regions_ratio_of_sums()
+    {
+        await using var db = await RegionAsync("sqlite");
+        var xlsx = await Reports.ReportFiles.MakeRegionAsync(db, "r1", Q.Code);
+        var rows = Reports.ReportFiles.Rows(xlsx);
+        var engine = (await Cli.OkAsync(db, "indicators", "--org", "r1", "--period", Q.Code, "--children", "--indicator", "dm.students.profile", "--format", "json")).Json();
+        double Value(string org) => engine.Single(r => r.GetProperty("org").GetString() == org).GetProperty("value").GetDouble();
+        Assert.Equal(Value("m1"), Reports.ReportFiles.RowWith(rows, "B", "Енисейский район")["C"].Number!.Value, 9);
+        Assert.Equal(Value("m2"), Reports.ReportFiles.RowWith(rows, "B", "Северный район")["C"].Number!.Value, 9);
+        var region = Reports.ReportFiles.RowWith(rows, "B", "Итого: Тестовая область")["C"].Number!.Value;
+        Assert.Equal(Value("r1"), region, 9);
+        Assert.Equal((401d + 402 + 403 + 404) / (600 + 700 + 800 + 900) * 100, region, 9); // a ratio of sums, not an average of the two
     }
 
     private static async Task<double> ValueAsync(TestDatabase db, string school)

@@ -23,6 +23,14 @@ public static class ReportFiles
         return path;
     }
 
+    /// <summary>The summary of a whole region, as the ministry's officer makes it.</summary>
+    public static async Task<string> MakeRegionAsync(TestDatabase db, string org, string period)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mera-report-").FullName, "region.xlsx");
+        await Cli.OkAsync(db, "report", "summary", "--org", org, "--period", period, "--out", path);
+        return path;
+    }
+
     /// <summary>The rows of the «Отчет» sheet, each a map from column letter to value.</summary>
     public static List<Dictionary<string, XlsxValue>> Rows(string xlsx)
     {

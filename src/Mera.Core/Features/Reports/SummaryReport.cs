@@ -50,15 +50,42 @@ internal static class SummaryReport
 
         var reported = indicators.Max(r => r.Reported);
         var expected = indicators.Max(r => r.Expected);
+        List<ReportBlock> byMunicipality = context.Org.Type is Domain.OrgUnitType.Region or Domain.OrgUnitType.Country
+            ? [await MunicipalitiesAsync(context, indicators, ct)] : [];
         return new ReportDocument(context.FileName("svodnaya"),
             context.Header("Сводная информация о показателях цифровой зрелости общего образования"),
         [
             subTable,
             indicatorTable,
+            .. byMunicipality,
             new ReportParagraph("Показатели рассчитаны как отношение сумм числителей и знаменателей по образовательным организациям " +
                 $"(а не как среднее их процентов). Данные представили {reported} из {expected} организаций.", Italic: true),
         ]);
     }
 
     public static string Completeness(IndicatorResult r) => $"{r.Reported} из {r.Expected}";
+
+    /// <summary>
+    /// The region's summary: a row per municipality with the four indicators, and the region's own row — the ratio of
+    /// the sums over every school of the region, the same number as table 2 (never an average of the municipalities).
+    /// </summary>
+    private static async Task<ReportTable> MunicipalitiesAsync(BuildReport.Context context, IReadOnlyList<IndicatorResult> own, CancellationToken ct)
+    {
+        var rows = await ComputeIndicators.RunAsync(context.Database, new ComputeIndicators.Query(
+            context.Org.Code, context.Period.Code, Children: true, Indicators: MaturityIndicators, AsOf: context.AsOf, AssessTargets: false), ct);
+        var columns = new List<ReportColumn> { new("№ п/п", ValueFormat.Text, 6), new("Муниципальное образование", ValueFormat.Text, 40) };
+        // Headers by number: the indicators' full names stand in table 2 just above, and would not fit a column.
+        columns.AddRange(own.Select((r, i) => new ReportColumn($"Показатель {i + 1}", ValueFormat.Percent, 12)));
+        columns.Add(new ReportColumn("Данные от школ", ValueFormat.Text, 12));
+        var table = new List<ReportRow>();
+        foreach (var (municipality, i) in rows.Where(r => r.Org != context.Org.Code).GroupBy(r => (r.Org, r.OrgName)).OrderBy(g => g.Key.OrgName).Select((g, i) => (g, i)))
+        {
+            var values = MaturityIndicators.Select(code => municipality.Single(r => r.Indicator == code)).ToList();
+            table.Add(new ReportRow([ReportValue.Of($"{i + 1}"), ReportValue.Of(municipality.Key.OrgName),
+                .. values.Select(r => ReportValue.OfUnit(r.Value, r.Unit)), ReportValue.Of(Completeness(values.MaxBy(r => r.Expected)!))]));
+        }
+        table.Add(new ReportRow([ReportValue.Of(""), ReportValue.Of($"Итого: {context.Org.Name}"),
+            .. own.Select(r => ReportValue.OfUnit(r.Value, r.Unit)), ReportValue.Of(Completeness(own.MaxBy(r => r.Expected)!))], RowMark.Total));
+        return new ReportTable("3. По муниципальным образованиям (показатели 1–4 таблицы 2)", columns, table);
+    }
 }
