@@ -111,6 +111,14 @@ public class RegionTierTests
         var region = Reports.ReportFiles.RowWith(rows, "B", "Итого: Тестовая область")["C"].Number!.Value;
         Assert.Equal(Value("r1"), region, 9);
         Assert.Equal((401d + 402 + 403 + 404) / (600 + 700 + 800 + 900) * 100, region, 9); // a ratio of sums, not an average of the two
+
+        // The monitoring of what the municipalities owe the region: m1 sent its summary, m2 has until the 1st.
+        await Cli.OkAsync(db, "submissions", "submit", "--org", "m1", "--form", "municipal-summary", "--period", Q.Code);
+        var monitoring = Path.Combine(Directory.CreateTempSubdirectory("mera-report-").FullName, "monitoring.xlsx");
+        await Cli.OkAsync(db, "report", "submissions", "--org", "r1", "--period", Q.Code, "--form", "municipal-summary", "--out", monitoring);
+        var states = Reports.ReportFiles.Rows(monitoring);
+        Assert.Equal("отправлено в срок", Reports.ReportFiles.RowWith(states, "B", "Енисейский район")["C"].Text);
+        Assert.Equal("ожидается", Reports.ReportFiles.RowWith(states, "B", "Северный район")["C"].Text);
     }
 
     private static async Task<double> ValueAsync(TestDatabase db, string school)

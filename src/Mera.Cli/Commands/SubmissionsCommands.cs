@@ -48,12 +48,14 @@ internal static class SubmissionsCommands
             var rows = (await ListObligations.RunAsync(database, new ListObligations.Query(parse.GetValue(org)!, parse.GetValue(form), parse.GetValue(period), day), ct))
                 .Select(r => new
                 {
-                    org = r.Org.Code, orgName = r.Org.Name, form = r.Form.Code, period = r.Period.Code, deadline = r.Deadline, state = r.State,
-                    submittedAt = r.SubmittedAt, onTime = r.OnTime, covered = r.Covered, expected = r.Expected,
+                    org = r.Org.Code, orgName = r.Org.Name, form = r.Form.Code, formName = r.Form.Name, period = r.Period.Code, periodName = r.Period.DisplayRu,
+                    deadline = r.Deadline, state = r.State, stateName = Obligations.Describe(r, day).Text, submittedAt = r.SubmittedAt, onTime = r.OnTime,
+                    covered = r.Covered, expected = r.Expected,
                 }).ToList();
-            await PlanCommands.WriteAsync(cli, parse.GetValue(format)!, rows, ["Организация", "Форма", "Период", "Срок", "Состояние", "Отправлено", "Вовремя"],
-                r => [r.orgName, r.form, r.period, RussianFormat.Date(r.deadline), StateRu(r.state) + (r.expected is int e ? $" ({r.covered} из {e} школ)" : ""),
-                    r.submittedAt is { } at ? RussianFormat.Date(Clock.LocalDate(at)) : "", r.onTime switch { true => "да", false => "нет", _ => "" }]);
+            // The table is read by a person (names and words); JSON and CSV by scripts (codes, as DESIGN's contract says).
+            await PlanCommands.WriteAsync(cli, parse.GetValue(format)!, rows, ["Организация", "Форма", "Период", "Срок", "Состояние", "Отправлено"],
+                r => [r.orgName, r.formName, r.periodName, RussianFormat.Date(r.deadline), r.stateName + (r.expected is int e ? $" ({r.covered} из {e} школ)" : ""),
+                    r.submittedAt is { } at ? RussianFormat.Date(Clock.LocalDate(at)) : ""]);
             return 0;
         });
         return command;
@@ -119,13 +121,4 @@ internal static class SubmissionsCommands
     }
 
     private static string Number(double? value) => value is double v ? RussianFormat.Number(v) : "нет данных";
-
-    private static string StateRu(string state) => state switch
-    {
-        "missing" => "не сдано",
-        "draft" => "черновик",
-        "submitted" => "отправлено",
-        "returned" => "возвращено на доработку",
-        _ => "принято",
-    };
 }

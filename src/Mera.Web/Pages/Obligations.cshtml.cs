@@ -139,14 +139,5 @@ public sealed class ObligationsModel(MeraDb database, CurrentUser current, TimeP
     }
 
     /// <summary>The state in words and its colour: on time, late, not sent, awaited, returned, accepted.</summary>
-    public static (string Text, string Css) Describe(ListObligations.Row r, DateOnly today) => r.State switch
-    {
-        "accepted" => (r.OnTime == false ? "принято (сдано с опозданием)" : "принято", r.OnTime == false ? "AcceptedLate" : "Accepted"),
-        "returned" => ("возвращено на доработку", "Returned"),
-        "submitted" when r.Expected is not null => (r.OnTime == false ? "загружено с опозданием" : "загружено", r.OnTime == false ? "Late" : "OnTime"),
-        "submitted" => (r.OnTime == false ? "отправлено с опозданием" : "отправлено в срок", r.OnTime == false ? "Late" : "OnTime"),
-        _ when r.Deadline < today => ("не сдано", "NotSubmitted"),
-        "draft" => ("черновик", "Draft"),
-        _ => ("ожидается", "Pending"),
-    };
+    public static (string Text, string Css) Describe(ListObligations.Row r, DateOnly today) => Obligations.Describe(r, today);
 }

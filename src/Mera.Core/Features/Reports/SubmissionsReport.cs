@@ -17,7 +17,11 @@ internal static class SubmissionsReport
     {
         var forms = await FormsAsync(context, ct);
         var blocks = new List<ReportBlock>();
-        foreach (var form in forms)
+        foreach (var form in forms.Where(f => f.Supplier == "municipality"))
+        {
+            blocks.AddRange(await MunicipalitiesAsync(context, form, blocks.OfType<ReportTable>().All(t => !t.IsMain), ct));
+        }
+        foreach (var form in forms.Where(f => f.Supplier == "school"))
         {
             var result = await ListSubmissions.RunAsync(context.Database, context.Org, form.Code, context.Period.Code, context.Query.Today, ct);
             var onTime = result.Count(ReportingStatus.OnTime, ReportingStatus.Accepted);
@@ -41,6 +45,33 @@ internal static class SubmissionsReport
         return new ReportDocument(context.FileName("monitoring-sdachi"), context.Header("Мониторинг сдачи отчетности"), blocks, Landscape: true);
     }
 
+    /// <summary>What the municipalities owe the region for one form: sent (or loaded) on time, late, not at all.</summary>
+    private static async Task<List<ReportBlock>> MunicipalitiesAsync(BuildReport.Context context, Form form, bool main, CancellationToken ct)
+    {
+        var today = context.Query.Today;
+        var rows = await ListObligations.RunAsync(context.Database, new ListObligations.Query(context.Org.Code, form.Code, context.Period.Code, today), ct);
+        var described = rows.Select(r => (Row: r, State: Obligations.Describe(r, today))).ToList();
+        var late = described.Count(d => d.Row.OnTime == false && d.Row.SubmittedAt is not null);
+        var sent = described.Count(d => d.Row.SubmittedAt is not null);
+        var deadline = rows.Count > 0 ? RussianFormat.Date(rows[0].Deadline) : RussianFormat.Date(form.DeadlineOf(context.Period));
+        return
+        [
+            new ReportHeading($"{form.Name} за {context.Period.DisplayRu}"),
+            new ReportParagraph($"Срок представления: {deadline}. Муниципальных образований: {rows.Count}; " +
+                $"сдали в срок: {sent - late}; с опозданием: {late}; не сдали: {rows.Count - sent}."),
+            new ReportTable("",
+            [
+                new("№", ValueFormat.Text, 5), new("Муниципальное образование", ValueFormat.Text, 40), new("Состояние", ValueFormat.Text, 24),
+                new("Отправлено", ValueFormat.Text, 16), new("Данные школ", ValueFormat.Text, 14), new("Эл. почта", ValueFormat.Text, 26),
+            ], described.Select((d, i) => new ReportRow(
+            [
+                ReportValue.Of($"{i + 1}"), ReportValue.Of(d.Row.Org.Name), ReportValue.Of(d.State.Text),
+                ReportValue.Of(d.Row.SubmittedAt is { } at ? RussianFormat.Moment(at) : ""),
+                ReportValue.Of(d.Row.Expected is int e ? $"{d.Row.Covered} из {e}" : ""), ReportValue.Of(d.Row.Org.Email ?? ""),
+            ], Obligations.IsLagging(d.State.Key) ? RowMark.Lagging : RowMark.Normal)).ToList(), IsMain: main),
+        ];
+    }
+
     private static RowMark Mark(ReportingStatus status) => status switch
     {
         ReportingStatus.NotSubmitted or ReportingStatus.Late or ReportingStatus.AcceptedLate or ReportingStatus.Returned => RowMark.Lagging,
@@ -58,7 +89,10 @@ internal static class SubmissionsReport
             return [form];
         }
         var type = context.Period.Type;
-        var forms = await db.Forms.AsNoTracking().Where(f => f.Supplier == "school" && f.PeriodType == type).OrderBy(f => f.Code).ToListAsync(ct);
+        // Under a region, what its municipalities owe it comes first; under a municipality, its schools' forms.
+        var municipal = context.Org.Type is OrgUnitType.Region or OrgUnitType.Country;
+        var forms = (await db.Forms.AsNoTracking().Where(f => f.PeriodType == type).OrderBy(f => f.Code).ToListAsync(ct))
+            .Where(f => f.Supplier == "school" && f.Elements.Count > 0 || municipal && Obligations.GoesToRegion(f)).ToList();
         return forms.Count > 0 ? forms
             : throw new NotFoundException($"Нет форм, которые школы сдают за период «{context.Period.Code}»; укажите --form");
     }

@@ -105,6 +105,21 @@ public static class Obligations
     /// <summary>A report the municipality sends to the region (the summary, the agreement report): submitted and accepted.</summary>
     public static bool GoesToRegion(Form form) => form.Supplier == "municipality" && form.Receiver == "region";
 
+    /// <summary>The state in words, as a person reads it, and its key (a <see cref="ReportingStatus"/> name, for colours).</summary>
+    public static (string Text, string Key) Describe(ListObligations.Row r, DateOnly today) => r.State switch
+    {
+        "accepted" => r.OnTime == false ? ("принято (сдано с опозданием)", nameof(ReportingStatus.AcceptedLate)) : ("принято", nameof(ReportingStatus.Accepted)),
+        "returned" => ("возвращено на доработку", nameof(ReportingStatus.Returned)),
+        "submitted" when r.Expected is not null => r.OnTime == false ? ("загружено с опозданием", nameof(ReportingStatus.Late)) : ("загружено", nameof(ReportingStatus.OnTime)),
+        "submitted" => r.OnTime == false ? ("отправлено с опозданием", nameof(ReportingStatus.Late)) : ("отправлено в срок", nameof(ReportingStatus.OnTime)),
+        "draft" => ("черновик", nameof(ReportingStatus.Draft)),
+        _ when r.Deadline < today => ("не сдано", nameof(ReportingStatus.NotSubmitted)),
+        _ => ("ожидается", nameof(ReportingStatus.Pending)),
+    };
+
+    public static bool IsLagging(string key) => key is nameof(ReportingStatus.NotSubmitted) or nameof(ReportingStatus.Late)
+        or nameof(ReportingStatus.AcceptedLate) or nameof(ReportingStatus.Returned);
+
     /// <summary>A municipality sends its own reports to the region (an admin may act for it).</summary>
     public static bool MaySubmit(Access.AccessScope scope, OrgUnit org, Form form) =>
         GoesToRegion(form) && org.Type == OrgUnitType.Municipality && scope.Sees(org)
