@@ -129,6 +129,55 @@ public class WriteGateTests
             $"{tried.Count} write attempts on {provider} (API, form page, template, ZIP, CLI import × accepted form, platform element, impossible period, viewer, forged template): {tried.Count - failures.Count} refused, database unchanged");
     }
 
+    /// <summary>
+    /// The write matrix on the API: role × element supplier × submission state. Only the school and its municipality write
+    /// a school's element of an open form; an accepted form is locked (409) for both; a platform element is nobody's to
+    /// type in, and the region and a viewer write nothing (403).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_role_element_supplier_and_form_state_gets_its_answer(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var app = await MeraApp.StartAsync(db);
+        var school = await app.SignInAsync("school1");
+        Assert.Equal(HttpStatusCode.Redirect, (await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, Form("400", "submit")))).StatusCode);
+        var submission = await SubmissionAsync(db, "openschool", Q.Code);
+        await ReviewSubmission.RunAsync(db.Db, new(submission!.Id, ReviewSubmission.Decision.Accept, submission.Version, "enisey"), db.Clock);
+        // s01's form of the quarter is accepted; s02's is open.
+        var cells = new (string Org, string Element, string State)[]
+        {
+            ("demo-enisey-s02", "openschool.students.registered", "open"), ("demo-enisey-s01", "openschool.students.registered", "accepted"),
+            ("demo-enisey-s02", "educont.students.registered", "open"), ("demo-enisey-s01", "educont.students.registered", "accepted"),
+        };
+        var expected = new Dictionary<string, HttpStatusCode[]>
+        {
+            ["school1"] = [HttpStatusCode.Forbidden, HttpStatusCode.Conflict, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden],
+            ["enisey"] = [HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden],
+            ["minobr"] = [HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden],
+            ["viewer"] = [HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden],
+        };
+        var (tried, refused, failures) = (0, 0, new List<string>());
+        foreach (var (login, answers) in expected)
+        {
+            var client = login == "school1" ? school : await app.SignInAsync(login);
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var (org, element, state) = cells[i];
+                var response = await client.PostAsJsonAsync("/api/v1/datavalues", new[] { new { org, element, period = Q.Code, value = $"{300 + i}" } });
+                tried++;
+                refused += response.IsSuccessStatusCode ? 0 : 1;
+                if (response.StatusCode != answers[i])
+                {
+                    failures.Add($"{login} × {element} × {state}: {(int)response.StatusCode}, expected {(int)answers[i]}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        await Reliability.Reliability.RecordAsync($"writematrix-{provider}",
+            $"API write matrix on {provider}: 4 roles × 2 element suppliers × 2 form states = {tried} attempts, {refused} refused (403/409), {tried - refused} allowed (the municipality's, into its school's open form)");
+    }
+
     private static async Task<string> TemplateAsync(HttpClient school, string period)
     {
         var download = await school.GetAsync($"/forms/openschool/{period}?handler=template&org=demo-enisey-s01");
