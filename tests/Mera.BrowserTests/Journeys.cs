@@ -160,4 +160,19 @@ public class Journeys(MeraServer server)
         await region.SetViewportSizeAsync(390, 844);
         await MeraServer.ShotAsync(region, "12-region-obligations-390");
     }
+
+    [Fact]
+    public async Task An_officer_chooses_daily_notices_and_sees_the_token_state()
+    {
+        var officer = await server.SignInAsync("enisey");
+        await officer.GotoAsync(server.BaseUrl + "/account");
+        await Expect(officer.Locator("#token-state")).ToContainTextAsync("Действующего токена нет");
+        await officer.GetByLabel("Отправка, приёмка и возврат отчётов").SelectOptionAsync(new SelectOptionValue { Label = "раз в день одним письмом" });
+        await officer.Locator("#notices").GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
+        await Expect(officer.GetByText("Настройки уведомлений сохранены.")).ToBeVisibleAsync();
+        await Expect(officer.GetByLabel("Отправка, приёмка и возврат отчётов")).ToHaveValueAsync("true");
+        await MeraServer.ShotAsync(officer, "13-account");
+        await officer.SetViewportSizeAsync(390, 844);
+        await MeraServer.ShotAsync(officer, "13-account-390");
+    }
 }

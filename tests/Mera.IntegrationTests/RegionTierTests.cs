@@ -121,6 +121,31 @@ public class RegionTierTests
         Assert.Equal("ожидается", Reports.ReportFiles.RowWith(states, "B", "Северный район")["C"].Text);
     }
 
+    [Fact]
+    public async Task An_officer_who_chose_once_a_day_gets_one_morning_message_instead_of_each_notice()
+    {
+        await using var db = await RegionAsync("sqlite");
+        await Cli.OkAsync(db, "users", "add", "--login", "ministry", "--role", "region", "--org", "r1", "--email", "ministry@example.ru", "--password", "Ministry-pass-2026");
+        await using (var context = db.Db.CreateContext())
+        {
+            var id = context.Users.Single(u => u.UserName == "ministry").Id;
+            await Core.Features.Notifications.NoticeModes.SetAsync(db.Db, new(id, RemindersDaily: false, WorkflowDaily: true));
+        }
+        await Cli.OkAsync(db, "submissions", "submit", "--org", "m1", "--form", "municipal-summary", "--period", Q.Code);
+        await Cli.OkAsync(db, "submissions", "submit", "--org", "m2", "--form", "municipal-summary", "--period", Q.Code);
+        await using (var context = db.Db.CreateContext())
+        {
+            Assert.Equal(2, context.Notifications.Count(n => n.Recipient == "ministry@example.ru" && n.Status == "held"));
+        }
+        Assert.Equal(1, await Core.Features.Notifications.BundleDailyNotices.RunAsync(db.Db, db.Clock));
+        await using var after = db.Db.CreateContext();
+        var daily = after.Notifications.Single(n => n.Recipient == "ministry@example.ru" && n.Status == "queued");
+        Assert.Contains("(2)", daily.Subject);
+        Assert.Contains("Енисейский район", daily.Body);
+        Assert.Contains("Северный район", daily.Body);
+        Assert.Equal(2, after.Notifications.Count(n => n.Recipient == "ministry@example.ru" && n.Status == "bundled"));
+    }
+
     private static async Task<double> ValueAsync(TestDatabase db, string school)
     {
         await using var context = db.Db.CreateContext();

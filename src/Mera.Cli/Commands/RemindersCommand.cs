@@ -27,6 +27,7 @@ internal static class RemindersCommand
             if (parse.GetValue(send))
             {
                 var queued = await QueueReminders.RunAsync(database, due, cli.Clock, ct);
+                await BundleDailyNotices.RunAsync(database, cli.Clock, ct);
                 var mail = MailSettings.FromEnvironment();
                 var delivered = await DeliverOutbox.RunAsync(database, mail, cli.Clock, ct);
                 await cli.Error.WriteLineAsync($"В очередь поставлено {queued.Queued}, уже было {queued.AlreadyQueued}; " +

@@ -15,6 +15,10 @@ public sealed class MeraUser : IdentityUser
     /// <summary>After this instant the token no longer signs in (issued for 90 days unless MERA_TOKEN_DAYS says otherwise).</summary>
     public DateTimeOffset? ApiTokenExpiresAt { get; set; }
     public DateTimeOffset? ApiTokenLastUsedAt { get; set; }
+
+    /// <summary>Reminders of deadlines, and the workflow's notices, once a day in one message instead of at once.</summary>
+    public bool RemindersDaily { get; set; }
+    public bool WorkflowDaily { get; set; }
     public bool IsDemo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -18,7 +18,9 @@ public sealed class ReminderJob(MeraDb database, TimeProvider clock, IConfigurat
     {
         var due = await PlanReminders.RunAsync(database, today, ct);
         var queued = await QueueReminders.RunAsync(database, due, Clock, ct);
-        logger.LogInformation("Reminders for {Day}: {Queued} queued, {Already} already queued", today, queued.Queued, queued.AlreadyQueued);
+        var bundled = await BundleDailyNotices.RunAsync(database, Clock, ct);
+        logger.LogInformation("Reminders for {Day}: {Queued} queued, {Already} already queued; {Bundled} daily messages", today, queued.Queued,
+            queued.AlreadyQueued, bundled);
     }
 
     protected override async Task RunHourlyAsync(CancellationToken ct)

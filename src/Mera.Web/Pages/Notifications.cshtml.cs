@@ -44,6 +44,8 @@ public sealed class NotificationsModel(MeraDb database, CurrentUser current, Tim
     public static string StatusName(string status) => status switch
     {
         "sent" => "отправлено",
+        Core.Features.Notifications.NoticeModes.Held => "ждёт сводки за день",
+        Core.Features.Notifications.NoticeModes.Bundled => "вошло в сводку за день",
         "failed" => "не отправлено",
         _ => "в очереди",
     };

@@ -26,6 +26,7 @@ public static class QueueReminders
                 .Select(n => new { n.Kind, n.OrgUnitId, n.FormCode, n.PeriodCode, n.Recipient }).ToListAsync(ct))
             .Select(n => (n.Kind, n.OrgUnitId, n.FormCode, n.PeriodCode, n.Recipient)).ToHashSet();
         var now = clock.GetUtcNow();
+        var daily = await NoticeModes.DailyRecipientsAsync(db, workflow: false, ct);
         var queued = 0;
         foreach (var d in due)
         {
@@ -37,6 +38,8 @@ public static class QueueReminders
             {
                 Kind = d.Kind, OrgUnitId = d.OrgId, FormCode = d.Form, PeriodCode = d.Period, Deadline = d.Deadline,
                 Recipient = d.Recipient, Subject = d.Subject, Body = d.Body, CreatedAt = now,
+                // The weekly digest is already one message; reminders wait for the morning's when so chosen.
+                Status = d.Kind == Notification.Digest ? "queued" : NoticeModes.StatusFor(d.Recipient, daily),
             });
             queued++;
         }

@@ -39,12 +39,13 @@ public static class QueueWorkflowNotice
             _ => ($"Mera: {sender.Name} отправил(а) {what}", $"{sender.Name} отправил(а) {what} {RussianFormat.Date(clock.Today())}. Проверьте и примите или верните на доработку."),
         };
         var now = clock.GetUtcNow();
+        var daily = await NoticeModes.DailyRecipientsAsync(db, workflow: true, ct);
         foreach (var recipient in recipients)
         {
             db.Notifications.Add(new Notification
             {
                 Kind = $"{kind}#{s.Id}.{s.Version}", OrgUnitId = to.Id, FormCode = s.FormCode, PeriodCode = s.PeriodCode, Recipient = recipient,
-                Subject = subject, Body = body, CreatedAt = now,
+                Subject = subject, Body = body, CreatedAt = now, Status = NoticeModes.StatusFor(recipient, daily),
             });
         }
         try
@@ -63,6 +64,7 @@ public static class QueueWorkflowNotice
         Accepted => "принято",
         Returned => "возвращено на доработку",
         Submitted => "отчёт отправлен",
+        "daily" => "сводка за день",
         _ => null,
     };
 }

@@ -21,6 +21,9 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
     public string? Error { get; private set; }
     public string? Token { get; private set; }
 
+    [BindProperty] public bool RemindersDaily { get; set; }
+    [BindProperty] public bool WorkflowDaily { get; set; }
+
     /// <summary>The live token's expiry and last use, or null when the user has none.</summary>
     public (DateTimeOffset Expires, DateTimeOffset? LastUsed)? LiveToken { get; private set; }
 
@@ -32,6 +35,7 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
         await using var db = database.CreateContext();
         var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Id == Scope.UserId, ct);
         LiveToken = user.ApiTokenExpiresAt is { } expires && expires > clock.GetUtcNow() ? (expires, user.ApiTokenLastUsedAt) : null;
+        (RemindersDaily, WorkflowDaily) = (user.RemindersDaily, user.WorkflowDaily);
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
@@ -58,6 +62,16 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
     {
         Scope = await current.ScopeAsync(ct);
         Token = await IssueApiToken.RunAsync(database, Scope.UserId, clock, ct);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostNoticesAsync(CancellationToken ct)
+    {
+        Scope = await current.ScopeAsync(ct);
+        await Core.Features.Notifications.NoticeModes.SetAsync(database,
+            new Core.Features.Notifications.NoticeModes.Command(Scope.UserId, RemindersDaily, WorkflowDaily), ct);
+        Message = "Настройки уведомлений сохранены.";
         await LoadAsync(ct);
         return Page();
     }
