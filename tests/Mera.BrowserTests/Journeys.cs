@@ -159,6 +159,12 @@ public class Journeys(MeraServer server)
         await MeraServer.ShotAsync(region, "12-region-obligations");
         await region.SetViewportSizeAsync(390, 844);
         await MeraServer.ShotAsync(region, "12-region-obligations-390");
+
+        // The schools' forms too, grouped under their municipality, not a flat list of the region's schools.
+        await region.SetViewportSizeAsync(1366, 900);
+        await region.GotoAsync(server.BaseUrl + "/monitor");
+        await Expect(region.Locator("#monitor tbody tr.table-secondary")).ToHaveCountAsync(3);
+        await MeraServer.ShotAsync(region, "14-region-monitor");
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
     public ListSubmissions.Result Result { get; private set; } = null!;
     public ReportingOverview.Result Overview { get; private set; } = null!;
     public bool CanReview { get; private set; }
+
+    /// <summary>Above a municipality, the schools are grouped under their municipality (its name by school id).</summary>
+    public IReadOnlyDictionary<int, string>? MunicipalityOf { get; private set; }
     public List<string> Messages { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -76,6 +79,15 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
         var today = clock.Today();
         var period = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) && p.Type == form.PeriodType ? p : ReportingOverview.DuePeriod(form, today);
         Result = await ListSubmissions.RunAsync(database, Unit, form.Code, period.Code, today, ct);
+        if (Unit.Type is OrgUnitType.Region or OrgUnitType.Country)
+        {
+            await using var db = database.CreateContext();
+            var municipalities = await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(Unit.Path) && o.Type == OrgUnitType.Municipality)
+                .ToDictionaryAsync(o => o.Id, o => (o.Name, o.Path), ct);
+            MunicipalityOf = Result.Rows.ToDictionary(r => r.School.Id,
+                r => municipalities.Values.FirstOrDefault(m => r.School.Path.StartsWith(m.Path, StringComparison.Ordinal)).Name ?? Unit.Name);
+            Result = Result with { Rows = Result.Rows.OrderBy(r => MunicipalityOf[r.School.Id]).ThenBy(r => r.School.Name).ToList() };
+        }
         Overview = await ReportingOverview.RunAsync(database, Unit, today, ct);
         if (TempData["Message"] is string message)
         {
