@@ -38,27 +38,9 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
             throw new ForbiddenException("нет прав на приёмку отчётов");
         }
         var scope = await current.ScopeAsync(ct);
-        var visible = Result.Rows.Where(r => r.Submission is not null).ToDictionary(r => r.Submission!.Id);
-        var done = 0;
-        foreach (var pick in Selected)
-        {
-            var parts = pick.Split(':');
-            if (parts.Length != 2 || !int.TryParse(parts[0], out var id) || !int.TryParse(parts[1], out var version) || !visible.TryGetValue(id, out var row))
-            {
-                continue; // ids outside the listed subtree are ignored, never acted on
-            }
-            var decision = action switch { "accept" => ReviewSubmission.Decision.Accept, "reopen" => ReviewSubmission.Decision.Reopen, _ => ReviewSubmission.Decision.Return };
-            try
-            {
-                await ReviewSubmission.RunAsync(database, new ReviewSubmission.Command(id, decision, version, scope.Login, Comment), clock, ct);
-                done++;
-            }
-            catch (OperationRefusedException ex)
-            {
-                Messages.Add($"{row.School.Name}: {ex.Message}");
-            }
-        }
-        TempData["Message"] = $"Обработано отчётов: {done}." + (Messages.Count > 0 ? " " + string.Join(" ", Messages) : "");
+        var shown = Result.Rows.Where(r => r.Submission is not null).ToDictionary(r => r.Submission!.Id, r => r.School.Name);
+        var result = await ReviewSelected.RunAsync(database, Selected, shown, ReviewSelected.DecisionOf(action), scope.Login, Comment, clock, ct);
+        TempData["Message"] = result.Message;
         return Redirect($"/monitor?org={Unit.Code}&form={Result.Form.Code}&period={Result.Period.Code}");
     }
 

@@ -51,32 +51,15 @@ public sealed class ObligationsModel(MeraDb database, CurrentUser current, TimeP
     {
         var scope = await current.ScopeAsync(ct);
         await LoadAsync(ct);
-        var decision = action switch { "accept" => ReviewSubmission.Decision.Accept, "reopen" => ReviewSubmission.Decision.Reopen, _ => ReviewSubmission.Decision.Return };
         if (Selected.Count == 0)
         {
             TempData["Message"] = "Отметьте отчёты, которые нужно принять или вернуть.";
             return Redirect($"/obligations?org={Unit.Code}");
         }
-        var visible = Groups.SelectMany(g => g).Where(l => l.MayDecide && l.Row.Submission is not null).ToDictionary(l => l.Row.Submission!.Id);
-        var (done, problems) = (0, new List<string>());
-        foreach (var pick in Selected)
-        {
-            var parts = pick.Split(':');
-            if (parts.Length != 2 || !int.TryParse(parts[0], out var id) || !int.TryParse(parts[1], out var version) || !visible.TryGetValue(id, out var line))
-            {
-                continue; // never acted on: an id that is not on this screen
-            }
-            try
-            {
-                await ReviewSubmission.RunAsync(database, new ReviewSubmission.Command(id, decision, version, scope.Login, Comment), clock, ct);
-                done++;
-            }
-            catch (OperationRefusedException ex)
-            {
-                problems.Add($"{line.Row.Org.Name}: {ex.Message}");
-            }
-        }
-        TempData["Message"] = $"Обработано отчётов: {done}." + (problems.Count > 0 ? " " + string.Join(" ", problems) : "");
+        var shown = Groups.SelectMany(g => g).Where(l => l.MayDecide && l.Row.Submission is not null)
+            .ToDictionary(l => l.Row.Submission!.Id, l => l.Row.Org.Name);
+        var result = await ReviewSelected.RunAsync(database, Selected, shown, ReviewSelected.DecisionOf(action), scope.Login, Comment, clock, ct);
+        TempData["Message"] = result.Message;
         return Redirect($"/obligations?org={Unit.Code}");
     }
 
