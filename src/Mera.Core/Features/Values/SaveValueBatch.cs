@@ -84,12 +84,8 @@ public static class SaveValueBatch
         await db.Database.OpenConnectionAsync(ct);
         var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
         var snapshot = await DataVersion.ReadAsync(db, ct);
-        var plan = await PlanAsync(db, request, elements, ct);
         var today = clock.Today();
-        if (request.DryRun)
-        {
-            await WriteGate.CheckAsync(db, request, plan.Changes, today, ct);
-        }
+        var plan = await PlanAsync(db, request, elements, today, ct);
         if (request.DryRun || NothingToWrite(request, plan))
         {
             return Outcome(null, plan, request);
@@ -101,7 +97,7 @@ public static class SaveValueBatch
             {
                 // SQLite: another writer committed since the values were read. The transaction holds the write lock
                 // now, so a second reading is current; the rules are checked again against it.
-                plan = await PlanAsync(db, request, elements, ct);
+                plan = await PlanAsync(db, request, elements, today, ct);
                 if (NothingToWrite(request, plan))
                 {
                     return Outcome(null, plan, request);
@@ -136,7 +132,7 @@ public static class SaveValueBatch
                 {
                     throw new OperationRefusedException("Данные изменены другим пользователем во время записи; повторите попытку");
                 }
-                plan = await PlanAsync(db, request, elements, ct);
+                plan = await PlanAsync(db, request, elements, today, ct);
                 if (NothingToWrite(request, plan))
                 {
                     return Outcome(null, plan, request);
@@ -179,7 +175,8 @@ public static class SaveValueBatch
         };
 
     /// <summary>Keeps only what changes and checks the rules against the stored values; errors refuse the whole request.</summary>
-    private static async Task<Plan> PlanAsync(MeraDbContext db, Request request, IReadOnlyDictionary<string, DataElement> elements, CancellationToken ct)
+    private static async Task<Plan> PlanAsync(MeraDbContext db, Request request, IReadOnlyDictionary<string, DataElement> elements,
+        DateOnly today, CancellationToken ct)
     {
         var stored = await StoredValues.LoadAsync(db, request.Records, ct);
         var changes = new List<ValueChange>();
@@ -196,6 +193,9 @@ public static class SaveValueBatch
                 changes.Add(new ValueChange(record, old));
             }
         }
+        // Who may write comes before whether the numbers are consistent: a refused writer hears «not yours» (403 or 409),
+        // not a rule about numbers it was never allowed to send. (Checked again inside the write's transaction.)
+        await WriteGate.CheckAsync(db, request, changes, today, ct);
         var verdict = CheckAlongside(request, changes.Count)
             ? Task.Run(() => Verdict(request, elements, stored), ct)
             : Task.FromResult(Verdict(request, elements, stored));
