@@ -12,7 +12,10 @@ work="$(mktemp -d /tmp/mera-load.XXXXXX)"
 source "$root/bench/web.sh"
 web_build
 ./mera --help >/dev/null
-form=openschool; period=2027Q1; password="Load-pass-2026"
+# A fixed day (ADR 0019): the demo and the server see 30.11.2026, when every school's form of 2026Q4 is still open —
+# a later quarter would be refused by the write gate (not yet come), an earlier one is accepted and locked.
+export MERA_NOW="${MERA_NOW:-2026-11-30}"
+form=openschool; period=2026Q4; password="Load-pass-2026"
 results=()
 
 # sql PROVIDER QUERY → the single value it returns
