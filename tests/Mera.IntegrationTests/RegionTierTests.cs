@@ -73,6 +73,15 @@ public class RegionTierTests
         Assert.Equal(1, locked.ExitCode);
         Assert.Contains("данные приняты регионом", locked.Error);
         Assert.Equal(401, await ValueAsync(db, "s1"));
+        long loaded;
+        await using (var journal = db.Db.CreateContext())
+        {
+            loaded = journal.ImportBatches.Where(b => b.FileName == "values.csv").Min(b => b.Id);
+        }
+        var undo = await Cli.RunAsync(db, "imports", "undo", loaded.ToString()); // undoing is a write too
+        Assert.Equal(1, undo.ExitCode);
+        Assert.Contains("данные приняты регионом", undo.Error);
+        Assert.Equal(401, await ValueAsync(db, "s1"));
         await Cli.OkAsync(db, "import", "values", Cli.WriteFile("m2.csv", $"org,element,period,value\ns3,openschool.students.registered,{Q.Code},500\n"));
 
         // Reopened: the change lands, and the snapshot still says what was sent.

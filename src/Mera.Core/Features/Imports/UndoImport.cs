@@ -54,6 +54,11 @@ public static class UndoImport
         }
 
         var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
+        var touched = written.Select(w => new ValueChange(new ValueRecord(w.OrgUnitId, elements[w.ElementId], Period.Parse(w.PeriodCode), w.Value, 0), w.Value)).ToList();
+        if (await WriteGate.LockedAsync(db, touched, ct) is { } locked)
+        {
+            throw Refused(name, locked);
+        }
         var restore = written.Where(w => w.PreviousValue is not null)
             .Select(w => new ValueChange(
                 new ValueRecord(w.OrgUnitId, elements[w.ElementId], Period.Parse(w.PeriodCode), w.PreviousValue!.Value, 0), w.Value))

@@ -66,6 +66,21 @@ public static class WriteGate
         throw new WriteRefusedException(issues, locked: locked.Count > 0 && locked.Count == refusals.Count);
     }
 
+    /// <summary>
+    /// For writes that restore rather than send values (undoing an import): the first reason one of them is locked by an
+    /// acceptance, or null. Undo is bound by acceptance like every write; periods and suppliers were checked when written.
+    /// </summary>
+    public static async Task<string?> LockedAsync(MeraDbContext db, IReadOnlyList<ValueChange> changes, CancellationToken ct)
+    {
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+        var paths = await OrgPathsAsync(db, changes, ct);
+        var locks = await AcceptedLocks.LoadAsync(db, changes, ct);
+        return changes.Select(c => locks.Reason(c.Record, paths[c.Record.OrgId])).FirstOrDefault(r => r is not null);
+    }
+
     /// <summary>Why a period cannot hold values today, or null.</summary>
     public static string? PeriodProblem(Period period, DateOnly today)
     {
