@@ -14,6 +14,8 @@ internal sealed class AcceptedLocks
 
     private AcceptedLocks(Dictionary<(int, string), List<(Form, DateTimeOffset?, bool)>> locks) => _locks = locks;
 
+    public bool IsEmpty => _locks.Count == 0;
+
     public static async Task<AcceptedLocks> LoadAsync(MeraDbContext db, IReadOnlyList<ValueChange> changes, CancellationToken ct)
     {
         var locks = new Dictionary<(int, string), List<(Form, DateTimeOffset?, bool)>>();

@@ -42,14 +42,16 @@ public static class WriteGate
             .ToDictionary(p => p, p => PeriodProblem(p, today));
         refusals.AddRange(changes.Where(c => rangeProblems[c.Record.Period] is not null)
             .Select(c => (c.Record, rangeProblems[c.Record.Period]!)));
-        var paths = await OrgPathsAsync(db, changes, ct);
+        // The operator's national import into periods nobody has accepted needs neither the org paths nor a pass per value.
+        var locks = await AcceptedLocks.LoadAsync(db, changes, ct);
+        var paths = writer.IsOperator && locks.IsEmpty ? null : await OrgPathsAsync(db, changes, ct);
         if (!writer.IsOperator)
         {
-            refusals.AddRange(changes.Select(c => (c.Record, Reason: SupplierProblem(writer, c.Record, paths[c.Record.OrgId])))
+            refusals.AddRange(changes.Select(c => (c.Record, Reason: SupplierProblem(writer, c.Record, paths![c.Record.OrgId])))
                 .Where(x => x.Reason is not null)!);
         }
-        var locks = await AcceptedLocks.LoadAsync(db, changes, ct);
-        var locked = changes.Select(c => (c.Record, Reason: locks.Reason(c.Record, paths[c.Record.OrgId]))).Where(x => x.Reason is not null).ToList();
+        var locked = locks.IsEmpty ? []
+            : changes.Select(c => (c.Record, Reason: locks.Reason(c.Record, paths![c.Record.OrgId]))).Where(x => x.Reason is not null).ToList();
         refusals.AddRange(locked!);
         if (refusals.Count == 0)
         {
@@ -76,8 +78,12 @@ public static class WriteGate
         {
             return null;
         }
-        var paths = await OrgPathsAsync(db, changes, ct);
         var locks = await AcceptedLocks.LoadAsync(db, changes, ct);
+        if (locks.IsEmpty)
+        {
+            return null;
+        }
+        var paths = await OrgPathsAsync(db, changes, ct);
         return changes.Select(c => locks.Reason(c.Record, paths[c.Record.OrgId])).FirstOrDefault(r => r is not null);
     }
 
@@ -114,7 +120,7 @@ public static class WriteGate
         var ids = changes.Select(c => c.Record.OrgId).Distinct().ToList();
         // A national file names tens of thousands of schools: the whole registry is one cheap read, a list of ids is not.
         var query = ids.Count > 500 ? db.OrgUnits.AsNoTracking() : db.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id));
-        return await query.ToDictionaryAsync(o => o.Id, o => o.Path, ct);
+        return (await query.Select(o => new { o.Id, o.Path }).ToListAsync(ct)).ToDictionary(o => o.Id, o => o.Path);
     }
 }
 
