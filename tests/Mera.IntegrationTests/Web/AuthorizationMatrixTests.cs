@@ -145,6 +145,16 @@ public class AuthorizationMatrixTests
             Assert.Equal(61, stored.Value);
         }
 
+        // A JSON number is a value as well as a string is (it answered 500 before).
+        var number = await client.PostAsync("/api/v1/datavalues", new StringContent(
+            $"[{{\"org\":\"demo-enisey-s02\",\"element\":\"contingent.teachers\",\"period\":\"{TestClock.NextYear}\",\"value\":62}}]",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, number.StatusCode);
+        await using (var context = db.Db.CreateContext())
+        {
+            Assert.Equal(62, context.DataValues.Single(v => v.PeriodCode == TestClock.NextYear && v.ChangedBy == "enisey").Value);
+        }
+
         client.DefaultRequestHeaders.Authorization = new("Bearer", token + "x");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/elements")).StatusCode);
     }

@@ -12,7 +12,8 @@ namespace Mera.Core.Features.Values;
 /// </summary>
 public static class SaveValues
 {
-    public sealed record Item(string Org, string Element, string Period, string Value, string? Comment = null);
+    public sealed record Item(string Org, string Element, string Period,
+        [property: System.Text.Json.Serialization.JsonConverter(typeof(NumberOrText))] string Value, string? Comment = null);
 
     public sealed record Problem(int Index, string Field, string Message);
 
