@@ -13,7 +13,7 @@ public static class Startup
     {
         var database = services.GetRequiredService<MeraDb>();
         logger.LogInformation("Database: {Database}", database.Settings.Describe());
-        if (Core.Features.Imports.TemplateInputs.SweepStale() is > 0 and var swept)
+        if (Core.Features.Imports.TemplateInputs.SweepStale(TimeProvider.System) is > 0 and var swept)
         {
             logger.LogWarning("Removed {Count} archive folders left in the temp folder by an earlier crash", swept);
         }

@@ -57,7 +57,7 @@ public sealed class MeraServer : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var waited = Stopwatch.StartNew(); // a start-up timeout: elapsed time, not the calendar
         while (true)
         {
             try
@@ -65,7 +65,7 @@ public sealed class MeraServer : IAsyncLifetime
                 if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode) break;
             }
             catch (HttpRequestException) { }
-            if (DateTime.UtcNow > deadline || _process.HasExited) throw new InvalidOperationException("Mera.Web did not start");
+            if (waited.Elapsed > TimeSpan.FromSeconds(90) || _process.HasExited) throw new InvalidOperationException("Mera.Web did not start");
             await Task.Delay(300);
         }
         var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)

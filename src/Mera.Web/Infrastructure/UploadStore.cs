@@ -10,11 +10,14 @@ public sealed class UploadStore(IConfiguration configuration)
 {
     private readonly string _root = configuration["MERA_UPLOADS"] ?? Path.Combine(Path.GetTempPath(), "mera-uploads");
 
+    /// <summary>File ages are real time (the file system's clock), whatever date the app's clock was started at.</summary>
+    private static readonly TimeProvider FileClock = TimeProvider.System;
+
     public async Task<(string Token, string Path)> SaveAsync(IFormFile file, string userId, CancellationToken ct)
     {
         Directory.CreateDirectory(_root);
-        // File ages are real time (the file system's clock), whatever date the app's clock was started at.
-        foreach (var stale in Directory.EnumerateFiles(_root).Where(f => File.GetCreationTimeUtc(f) < DateTime.UtcNow.AddDays(-1)))
+        var dayAgo = FileClock.GetUtcNow().UtcDateTime.AddDays(-1);
+        foreach (var stale in Directory.EnumerateFiles(_root).Where(f => File.GetCreationTimeUtc(f) < dayAgo))
         {
             File.Delete(stale);
         }

@@ -131,10 +131,12 @@ public sealed class TemplateInputs : IDisposable
     /// Removes what a crashed process left of its archives (a kill mid-upload skips Dispose): folders older than an hour,
     /// so an upload running right now keeps its own. Called when the web app starts.
     /// </summary>
-    public static int SweepStale(TimeSpan? olderThan = null)
+    /// <param name="fileClock">The clock file times are compared with: the system's (never one started at MERA_NOW, since
+    /// the file system keeps real time); a test passes its own.</param>
+    public static int SweepStale(TimeProvider fileClock, TimeSpan? olderThan = null)
     {
         var removed = 0;
-        var limit = DateTime.UtcNow - (olderThan ?? TimeSpan.FromHours(1)); // file ages are real time
+        var limit = fileClock.GetUtcNow().UtcDateTime - (olderThan ?? TimeSpan.FromHours(1));
         foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), TempPrefix + "*"))
         {
             try
