@@ -120,7 +120,4 @@ public sealed class ObligationsModel(MeraDb database, CurrentUser current, TimeP
             Messages.Add(message);
         }
     }
-
-    /// <summary>The state in words and its colour: on time, late, not sent, awaited, returned, accepted.</summary>
-    public static (string Text, string Css) Describe(ListObligations.Row r, DateOnly today) => Obligations.Describe(r, today);
 }

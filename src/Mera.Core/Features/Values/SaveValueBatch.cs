@@ -93,7 +93,8 @@ public static class SaveValueBatch
         for (var attempt = 1; ; attempt++)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (await DataVersion.ReadAsync(db, ct) != snapshot)
+            var plannedInside = await DataVersion.ReadAsync(db, ct) != snapshot;
+            if (plannedInside)
             {
                 // SQLite: another writer committed since the values were read. The transaction holds the write lock
                 // now, so a second reading is current; the rules are checked again against it.
@@ -104,7 +105,11 @@ public static class SaveValueBatch
                 }
             }
             // Inside the transaction: an acceptance committed a moment ago is seen, and nothing is written if refused.
-            await WriteGate.CheckAsync(db, request, plan.Changes, today, ct);
+            // A plan made inside this transaction was checked as it was made.
+            if (!plannedInside)
+            {
+                await WriteGate.CheckAsync(db, request, plan.Changes, today, ct);
+            }
             var now = clock.GetUtcNow();
             ImportBatch? batch = null;
             if (request.RecordBatch)
