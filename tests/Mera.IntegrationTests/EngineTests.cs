@@ -22,8 +22,9 @@ public class EngineTests
 
         var run = await Cli.OkAsync(db, "indicators", "--org", "m1", "--period", "2025Q1", "--format", "json");
         var share = Cli.Row(run, "m1", "sferum.teachers.share");
+        // Over the schools that reported (ADR 0022): s1's 20 of its own 40, not of everyone's 100.
         Assert.Equal(20, share.GetProperty("numerator").GetDouble());
-        Assert.Equal(100, share.GetProperty("denominator").GetDouble());
+        Assert.Equal(40, share.GetProperty("denominator").GetDouble());
         Assert.Equal(1, share.GetProperty("reported").GetInt32());
         Assert.Equal(3, share.GetProperty("expected").GetInt32());
 
@@ -72,7 +73,7 @@ public class EngineTests
         var elements = (await context.DataElements.Select(e => e.Code).ToListAsync()).ToHashSet();
         elements.Add(DataElement.SchoolsCode);
         var formulas = await context.IndicatorFormulas.ToListAsync();
-        Assert.Equal(23, await context.Indicators.CountAsync());
+        Assert.Equal(25, await context.Indicators.CountAsync());
         foreach (var f in formulas)
         {
             foreach (var text in new[] { f.Numerator, f.Denominator }.OfType<string>())

@@ -23,7 +23,7 @@ public class WorkedExamplesTests
         Assert.Equal(3, row.GetProperty("numerator").GetDouble());
         Assert.Equal(17, row.GetProperty("denominator").GetDouble());
         Assert.Equal(300.0 / 17, row.GetProperty("value").GetDouble(), 9);
-        Assert.Equal("17,6 %", Mera.Core.Formatting.RussianFormat.Value(row.GetProperty("value").GetDouble(), "%"));
+        Assert.Equal("17,6\u00a0%", Mera.Core.Formatting.RussianFormat.Value(row.GetProperty("value").GetDouble(), "%"));
 
         // 2022: only the 2021 update exists so far.
         var earlier = Cli.Row(await Cli.OkAsync(db, "indicators", "--org", "m1", "--period", "2022", "--format", "json"), "m1", "cos.orgs.equipped");

@@ -2,6 +2,7 @@ using Mera.Core.Domain;
 using System.CommandLine;
 using Mera.Core.Features.Reports;
 using Mera.Core.Features.Submissions;
+using Mera.Core.Features.Users;
 using Mera.Core.Reports;
 
 namespace Mera.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class ReportCommand
         var form = new Option<string?>("--form") { Description = "Форма (для отчёта submissions; по умолчанию все школьные формы периода)" };
         var indicator = new Option<string[]>("--indicator") { Description = "Показатели (для schools и collegium; по умолчанию те, на которые установлен план)", AllowMultipleArgumentsPerToken = true };
         var asOf = new Option<string?>("--as-of") { Description = "Дата отчёта и оценки исполнения плана (по умолчанию сегодня)" };
-        var executor = new Option<string?>("--executor") { Description = "Исполнитель: ФИО и телефон, как в подписи документа" };
+        var executor = new Option<string?>("--executor") { Description = "Исполнитель: «ФИО, телефон» (по умолчанию MERA_EXECUTOR; без них отметка об исполнителе не ставится)" };
         var command = new Command("report", "Сформировать отчёт: сводная, в разрезе ОО, соглашение, справка к коллегии, мониторинг сдачи")
         {
             kind, org, period, output, form, indicator, asOf, executor,
@@ -31,7 +32,7 @@ internal static class ReportCommand
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
             var today = CliFormat.Date(parse.GetValue(asOf)) ?? cli.Clock.Today();
             var document = await BuildReport.RunAsync(database, new BuildReport.Query(parse.GetValue(kind)!, parse.GetValue(org)!,
-                parse.GetValue(period)!, today, parse.GetValue(executor) ?? Environment.UserName, parse.GetValue(form), parse.GetValue(indicator)), ct);
+                parse.GetValue(period)!, today, ExecutorMark.FromCli(parse.GetValue(executor)), parse.GetValue(form), parse.GetValue(indicator)), ct);
             // Written next to the target and moved into place, so a failed conversion never leaves half a file.
             var temporary = file.FullName + ".tmp";
             try

@@ -123,6 +123,12 @@ public readonly partial record struct Period(PeriodType Type, int Year, int Numb
     // Stepping by dates (not numbers) handles 52/53-week years without special cases.
     public Period Previous() => Containing(Start.AddDays(-1), Type);
 
+    /// <summary>The latest period of the type that has ended by `today`: what every report menu offers first.</summary>
+    public static Period LastComplete(PeriodType type, DateOnly today) => Containing(today, type).Previous();
+
+    /// <summary>The period has not ended on `today`: its reports say «период не завершён».</summary>
+    public bool IsRunningOn(DateOnly today) => End >= today;
+
     public Period Next() => Containing(End.AddDays(1), Type);
 
     /// <summary>This period and the <paramref name="count"/> − 1 before it, oldest first: a trend's x axis.</summary>

@@ -44,7 +44,8 @@ internal sealed class IndicatorPlan
             var denominator = formula.Denominator is null ? null : FormulaCache.Get(formula.Denominator);
             planned.Add(new PlannedIndicator(
                 indicator, formula, numerator.Bind(SlotOf), denominator?.Bind(SlotOf),
-                numerator.ElementCodes.Where(c => c != DataElement.SchoolsCode).Select(SlotOf).ToArray()));
+                numerator.ElementCodes.Where(c => c != DataElement.SchoolsCode).Select(SlotOf).ToArray(),
+                denominator?.ElementCodes.Where(c => c != DataElement.SchoolsCode).Select(SlotOf).ToArray() ?? []));
         }
 
         var aggregation = new TimeAggregation[slotOfCode.Count];
@@ -73,5 +74,11 @@ internal sealed class IndicatorPlan
     }
 }
 
+/// <summary>`NumeratorSlots`/`DenominatorSlots`: the stored elements each side reads (not the computed school count) —
+/// a school has reported when both sides have a value.</summary>
 internal sealed record PlannedIndicator(
-    Indicator Indicator, IndicatorFormula Formula, BoundFormula Numerator, BoundFormula? Denominator, int[] NumeratorSlots);
+    Indicator Indicator, IndicatorFormula Formula, BoundFormula Numerator, BoundFormula? Denominator, int[] NumeratorSlots, int[] DenominatorSlots)
+{
+    /// <summary>A ratio whose denominator reads no stored element (the registry's school count): a share of organisations.</summary>
+    public bool OverRegistry => Denominator is not null && DenominatorSlots.Length == 0;
+}

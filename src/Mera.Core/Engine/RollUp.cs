@@ -8,7 +8,12 @@ internal struct GroupSum
     public int Expected;
 }
 
-/// <summary>One pass over the leaves: evaluate each indicator per school, then add into its groups.</summary>
+/// <summary>
+/// One pass over the leaves: evaluate each indicator per school, then add into its groups. Only a school that has
+/// reported (a value on the numerator's side and, for a ratio, on the denominator's) adds to either sum: a partial
+/// value is a ratio over the same organisations, never the reporters' numerator over everyone's denominator (ADR 0022).
+/// A share of organisations — denominator the registry's school count — is over every school.
+/// </summary>
 internal static class RollUp
 {
     public static GroupSum[,] Compute(IndicatorPlan plan, LeafSet leaves, ValueGrid grid, int groups)
@@ -30,16 +35,24 @@ internal static class RollUp
             for (var i = 0; i < k; i++)
             {
                 var p = plan.Indicators[i];
+                var has = Reported(grid, leaf, p.NumeratorSlots);
+                if (has)
+                {
+                    reported[leaves.CreditLeaf[leaf] * k + i] = true;
+                }
+                // A share of organisations (over the registry's school count) counts every school: one without the
+                // property on record does not have it (seed 002: 3 of 17 = 17,6 %). Any other ratio is over the
+                // schools that reported both sides.
+                if (!p.OverRegistry && (!has || !Reported(grid, leaf, p.DenominatorSlots)))
+                {
+                    continue;
+                }
                 var numerator = p.Numerator.Evaluate(buffer, rural);
                 var denominator = p.Denominator?.Evaluate(buffer, rural);
                 Add(sums, 0, i, numerator, denominator);
                 if (group > 0)
                 {
                     Add(sums, group, i, numerator, denominator);
-                }
-                if (HasAny(grid, leaf, p.NumeratorSlots))
-                {
-                    reported[leaves.CreditLeaf[leaf] * k + i] = true;
                 }
             }
         }
@@ -72,8 +85,13 @@ internal static class RollUp
         sums[group, indicator].Denominator += denominator ?? 0;
     }
 
-    private static bool HasAny(ValueGrid grid, int leaf, int[] slots)
+    /// <summary>A side that reads no stored element (only the school count) needs nothing reported.</summary>
+    private static bool Reported(ValueGrid grid, int leaf, int[] slots)
     {
+        if (slots.Length == 0)
+        {
+            return true;
+        }
         foreach (var s in slots)
         {
             if (grid.Has(leaf, s))

@@ -2,13 +2,14 @@ using System.Globalization;
 
 namespace Mera.Core.Formatting;
 
-/// <summary>Numbers as Russian officials write them: «17,6 %», «1 234», dates dd.MM.yyyy.</summary>
+/// <summary>Numbers as Russian officials write them: «17,6 %», «1 234», dates dd.MM.yyyy. The space before «%» and
+/// inside numbers is a no-break space, so a line never ends between a number and its sign.</summary>
 public static class RussianFormat
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("ru-RU");
 
     public static string Value(double? value, string unit) =>
-        value is null ? "нет данных" : unit == "%" ? value.Value.ToString("0.0", Culture) + " %" : Number(value);
+        value is null ? "нет данных" : unit == "%" ? value.Value.ToString("0.0", Culture) + "\u00a0%" : Number(value);
 
     public static string Number(double? value) => value?.ToString("#,0.##", Culture) ?? "—";
 

@@ -9,6 +9,14 @@ public sealed record ReportDocument(string FileName, ReportHeader Header, IReadO
     /// <summary>The table a CSV export holds: the first one marked main, or the first table.</summary>
     public ReportTable? MainTable =>
         Blocks.OfType<ReportTable>().FirstOrDefault(t => t.IsMain) ?? Blocks.OfType<ReportTable>().FirstOrDefault();
+
+    /// <summary>
+    /// What a page shows when it differs from the spreadsheet: a table too wide for A4 (a school per row and five
+    /// columns per indicator) is printed as one table per indicator, with the same numbers. Null: print `Blocks`.
+    /// </summary>
+    public IReadOnlyList<ReportBlock>? PrintBlocks { get; init; }
+
+    public IReadOnlyList<ReportBlock> PageBlocks => PrintBlocks ?? Blocks;
 }
 
 /// <summary>The document header the seeds open with: the body, the title, the period, the date and the executor.</summary>
@@ -29,6 +37,9 @@ public readonly record struct ReportValue(string? Text, double? Number, ValueFor
 {
     public static ReportValue Of(string? text) => new(text, null, ValueFormat.Text);
 
+    /// <summary>No organisation reported: said in words, never printed as 0 or a bare dash.</summary>
+    public static readonly ReportValue Missing = new("нет данных", null, ValueFormat.Text);
+
     /// <summary>A whole decimal shows as a count («1 500», not «1 500,0»).</summary>
     public static ReportValue Of(double? number, ValueFormat format) =>
         new(null, number, format == ValueFormat.Decimal && number is double n && n == Math.Floor(n) ? ValueFormat.Integer : format);
@@ -39,6 +50,9 @@ public readonly record struct ReportValue(string? Text, double? Number, ValueFor
 
     /// <summary>A percentage indicator shows «17,6 %»; a number indicator shows its count.</summary>
     public static ReportValue OfUnit(double? number, string unit) => Of(number, unit == "%" ? ValueFormat.Percent : ValueFormat.Decimal);
+
+    /// <summary>A computed value: «нет данных» when nobody reported.</summary>
+    public static ReportValue Fact(double? number, string unit) => number is null ? Missing : OfUnit(number, unit);
 
     public bool IsNumber => Format != ValueFormat.Text;
 }
@@ -55,5 +69,5 @@ public enum ChartKind { Columns, Lines }
 /// <summary>A series drawn as columns or, when `AsLine`, as a line over them (the plan line).</summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, bool AsLine = false);
 
-public sealed record ReportChart(string Title, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, ChartKind Kind, string NumberFormat = "0.0")
+public sealed record ReportChart(string Title, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, ChartKind Kind, string NumberFormat = "0")
     : ReportBlock;

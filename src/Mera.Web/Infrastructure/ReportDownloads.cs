@@ -1,3 +1,4 @@
+using Mera.Core.Features.Users;
 using Mera.Core.Domain;
 using Mera.Core.Data;
 using Mera.Core.Features;
@@ -31,7 +32,7 @@ public static class ReportDownloads
             var fileFormat = ReportFormats.FromExtension("." + format);
             var today = clock.Today();
             var document = await BuildReport.RunAsync(database, new BuildReport.Query(kind, unit.Code, period, today,
-                $"{scope.FullName} ({scope.Login})", form), ct);
+                await ExecutorMark.ForUserAsync(database, scope.UserId, ct), form), ct);
             using var buffer = new MemoryStream();
             await ReportFormats.WriteAsync(document, fileFormat, buffer, ct, requester: scope.UserId);
             return Results.File(buffer.ToArray(), ReportFormats.ContentType(fileFormat), document.FileName + ReportFormats.Extension(fileFormat));

@@ -73,7 +73,11 @@ public static class ReportFiles
     /// for a person to look at, and returns the PDF's text normalised by <see cref="RenderedText"/>: where a line
     /// breaks depends on the machine's fonts, so no check may depend on it.
     /// </summary>
-    public static async Task<string> RenderAsync(string path, string artifactName)
+    public static async Task<string> RenderAsync(string path, string artifactName) =>
+        RenderedText.Normalise(await RenderRawAsync(path, artifactName));
+
+    /// <summary>The PDF's text line by line, as LibreOffice laid it out (for checks on line breaks).</summary>
+    public static async Task<string> RenderRawAsync(string path, string artifactName)
     {
         string pdf;
         if (path.EndsWith(".pdf"))
@@ -100,7 +104,7 @@ public static class ReportFiles
         Directory.CreateDirectory(artifacts);
         await RunAsync("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(artifacts, artifactName));
         Assert.True(File.Exists(Path.Combine(artifacts, artifactName + ".png")));
-        return RenderedText.Normalise(await RunAsync("pdftotext", pdf, "-"));
+        return await RunAsync("pdftotext", pdf, "-");
     }
 
     private static async Task<string> RunAsync(string program, params string[] args)

@@ -27,8 +27,10 @@ public class ReportDownloadTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("mera-dl-").FullName, "summary.xlsx");
         await File.WriteAllBytesAsync(path, await xlsx.Content.ReadAsByteArrayAsync());
         var rows = ReportFiles.Rows(path);
-        Assert.Contains(rows, r => r.Values.Any(v => v.Text?.StartsWith("Исполнитель:") == true && v.Text.Contains("(enisey)")));
-        Assert.Contains(rows, r => r.TryGetValue("B", out var b) && b.Text == "Учеников зарегистрировано" && r["D"].Number > 0);
+        // The executor mark is the person's name from the profile (ГОСТ Р 7.0.97-2025), never the login.
+        Assert.Contains(rows, r => r.Values.Any(v => v.Text?.StartsWith("Исполнитель: ") == true && !v.Text.Contains("enisey")));
+        Assert.DoesNotContain(rows, r => r.Values.Any(v => v.Text?.Contains("(enisey)") == true));
+        Assert.Contains(rows, r => r.TryGetValue("B", out var b) && b.Text!.StartsWith("Количество обучающихся общеобразовательных организаций, зарегистрированных") && r["D"].Number > 0);
 
         var pdf = await client.GetAsync($"/reports/collegium.pdf?org=demo-enisey&period={P}");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);

@@ -25,14 +25,18 @@ public static class LinkAgreementRow
                                    where o.Code == c.OrgCode && a.Number == c.Number
                                    select a).SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException($"Соглашение № {c.Number} организации «{c.OrgCode}» не найдено");
-            if (!await db.Indicators.AnyAsync(i => i.Code == c.IndicatorCode, ct))
-            {
-                throw new NotFoundException($"Неизвестный показатель: {c.IndicatorCode}");
-            }
+            var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == c.IndicatorCode, ct)
+                ?? throw new NotFoundException($"Неизвестный показатель: {c.IndicatorCode}");
             cells = agreement.Values.Where(v => v.RowNumber == c.RowNumber.TrimEnd('.')).ToList();
             if (cells.Count == 0)
             {
                 throw new NotFoundException($"В соглашении нет строки № {c.RowNumber}");
+            }
+            var problem = TargetRules.MeasureMismatch(indicator, Measures.FromWording(cells[0].Title))
+                ?? cells.Where(v => v.Value is not null).Select(v => TargetRules.Problem(indicator, v.Value!.Value)).FirstOrDefault(p => p is not null);
+            if (problem is not null)
+            {
+                throw new OperationRefusedException($"Строка {cells[0].RowNumber} не связана: {problem}");
             }
             cells.ForEach(v => v.IndicatorCode = c.IndicatorCode);
             orgId = agreement.OrgUnitId;

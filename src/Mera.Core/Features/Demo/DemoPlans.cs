@@ -42,14 +42,20 @@ internal static class DemoPlans
         var rows = new (string Number, string Title, string? Indicator, double[] Plan)[]
         {
             ("18", "Численность обучающихся, для которых формируется цифровой образовательный профиль", "cos.students.profile_count", [2500, 3300, 4200]),
-            ("22", "Количество образовательных организаций, обновивших информационное наполнение официальных сайтов", null, [8, 13, 16]),
-            ("23", "Количество общеобразовательных организаций, обновивших материально-техническую базу для внедрения ЦОС", null, [2, 4, 6]),
+            ("22", "Количество образовательных организаций, обновивших информационное наполнение официальных сайтов", "cos.orgs.website_count", [8, 13, 16]),
+            ("23", "Количество общеобразовательных организаций, обновивших материально-техническую базу для внедрения ЦОС", "cos.orgs.equipped_count", [2, 4, 6]),
+            ("24", "Количество муниципальных образовательных организаций, реализующих программы общего образования, использующих платформу ЦОС", null, [3, 8, 11]),
         };
         foreach (var (row, index) in rows.Select((r, i) => (r, i)))
         {
             for (var k = 0; k < 3; k++)
             {
                 agreement.Values.Add(new AgreementValue { Project = "Региональный проект «Цифровая образовательная среда»", RowNumber = row.Number, SortOrder = index, Title = row.Title, Year = year - 1 + k, Value = row.Plan[k], IndicatorCode = row.Indicator });
+                if (row.Indicator is not null)
+                {
+                    // Linked, so the row's plan is the district's target (as `agreement link` makes it).
+                    db.Targets.Add(new Target { OrgUnitId = district.Id, IndicatorCode = row.Indicator, Year = year - 1 + k, Value = row.Plan[k], UpdatedAt = clock.GetUtcNow(), UpdatedBy = "demo" });
+                }
             }
         }
         db.Agreements.Add(agreement);

@@ -7,8 +7,8 @@ namespace Mera.Core.Features.Indicators;
 
 /// <summary>
 /// Fills `target` and `status` of computed indicators from the yearly targets of each org. The fact is the value
-/// of the row's period, or — when that period has no data — of the latest earlier period of the year with data.
-/// While the year runs, earlier periods of the same type (up to six) give the linear projection to year-end.
+/// of the row's period only: a period nobody reported is `no_data`, one too few reported is `insufficient_data`
+/// (ADR 0022). While the year runs, earlier complete periods of the same type (up to six) give the linear projection.
 /// A cumulative target of a `number` indicator is compared with the sum of the yearly facts since its base year.
 /// </summary>
 internal static class AssessTargets
@@ -34,6 +34,7 @@ internal static class AssessTargets
         var lowerIsBetter = await db.Indicators.AsNoTracking().Where(i => i.LowerIsBetter).Select(i => i.Code).ToListAsync(ct);
         var asOf = query.AsOf ?? throw new InvalidOperationException("ComputeIndicators: AsOf is required to assess targets");
         var running = asOf <= year.End;
+        var threshold = query.CompletenessPercent;
         var series = await EarlierPeriodsAsync(database, query, period, year, ct);
         var inYear = period.Type == PeriodType.Year ? [period] : year.Inside(period.Type).ToList();
         var positions = (Current: Math.Max(0, inYear.FindIndex(p => p.Code == period.Code)), Last: inYear.Count - 1);
@@ -46,18 +47,23 @@ internal static class AssessTargets
                 continue;
             }
             var points = series.TryGetValue((r.Org, r.Indicator), out var earlier) ? earlier.ToList() : [];
-            if (r.Value is double v)
+            if (r.Value is double v && (r.OverAllOrganisations || Completeness.Enough(r.Reported, r.Expected, threshold)))
             {
                 points.Add((positions.Current, v));
             }
-            var fact = r.Value ?? (points.Count > 0 ? points[^1].Value : null);
-            if (target.IsCumulative && r.Unit != "%")
+            var fact = r.Value;
+            if (fact is not null && target.IsCumulative && r.Unit != "%")
             {
                 fact = await CumulativeFactAsync(database, r, target, fact, ct);
             }
             var projected = PlanFact.Project(points, positions.Last);
-            var status = PlanFact.Status(fact, target.Value, lowerIsBetter.Contains(r.Indicator), running, projected);
-            result.Add(r with { Target = target.Value, Status = status, Fact = fact, Projected = running ? projected : null });
+            var status = PlanFact.Status(fact, target.Value, lowerIsBetter.Contains(r.Indicator), running, projected,
+                r.Reported, r.OverAllOrganisations && r.Reported > 0 ? r.Reported : r.Expected, threshold);
+            result.Add(r with
+            {
+                Target = target.Value, BaseValue = target.BaseValue, BaseDate = target.BaseDate, Status = status, Fact = fact,
+                Projected = running && PlanFact.IsJudged(status) ? projected : null,
+            });
         }
         return result;
     }
@@ -77,7 +83,7 @@ internal static class AssessTargets
         foreach (var (p, index) in earlier)
         {
             var rows = await ComputeIndicators.RunAsync(database, query with { PeriodCode = p.Code, AssessTargets = false }, ct);
-            foreach (var r in rows.Where(r => r.Value is not null))
+            foreach (var r in rows.Where(r => r.Value is not null && (r.OverAllOrganisations || Completeness.Enough(r.Reported, r.Expected, query.CompletenessPercent))))
             {
                 (result.TryGetValue((r.Org, r.Indicator), out var list) ? list : result[(r.Org, r.Indicator)] = []).Add((index, r.Value!.Value));
             }

@@ -15,7 +15,11 @@ public static class ComputeIndicators
     /// required when targets are assessed, so no computation reads the machine's calendar behind the clock's back.</summary>
     /// <summary>`Elements` adds the plain sums of data elements (sub-indicators) as `number` rows after the indicators.</summary>
     public sealed record Query(string OrgCode, string PeriodCode, bool Children = false, IReadOnlyList<string>? Indicators = null,
-        DateOnly? AsOf = null, bool AssessTargets = true, IReadOnlyList<string>? Elements = null);
+        DateOnly? AsOf = null, bool AssessTargets = true, IReadOnlyList<string>? Elements = null)
+    {
+        /// <summary>The share of expected organisations that makes a status final (ADR 0022).</summary>
+        public double CompletenessPercent { get; init; } = Completeness.ThresholdPercent;
+    }
 
     public static async Task<IReadOnlyList<IndicatorResult>> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
     {
@@ -84,15 +88,20 @@ public static class ComputeIndicators
     private static IndicatorResult ToResult(OrgUnit org, Period period, PlannedIndicator p, GroupSum s)
     {
         var isNumber = p.Indicator.Kind == IndicatorKind.Number;
-        double? value = isNumber
+        // Nobody reported: no value at all (never 0 — ADR 0022); a school registry with no schools has nothing expected.
+        var nothing = s.Reported == 0;
+        double? value = nothing ? null : isNumber
             ? p.Indicator.Factor * s.Numerator
             : s.Denominator > 0 ? p.Indicator.Factor * s.Numerator / s.Denominator : null;
         return new IndicatorResult(
             org.Code, org.Name, OrgUnitTypeNames.ToCode(org.Type), period.Code, period.DisplayRu,
             p.Indicator.Code, p.Indicator.Name,
-            s.Numerator, isNumber ? null : s.Denominator, value, p.Indicator.Unit,
+            nothing ? null : s.Numerator, isNumber || nothing ? null : s.Denominator, value, p.Indicator.Unit,
             s.Reported, s.Expected, Target: null, Status: IndicatorResult.NoTarget,
-            p.Formula.Numerator, p.Formula.Denominator, p.Formula.EffectiveFrom.ToString("yyyy-MM-dd"));
+            p.Formula.Numerator, p.Formula.Denominator, p.Formula.EffectiveFrom.ToString("yyyy-MM-dd"))
+        {
+            OverAllOrganisations = p.OverRegistry,
+        };
     }
 }
 

@@ -27,29 +27,31 @@ internal static class AgreementQuarterReport
             rows.Add(new ReportRow([ReportValue.Of(""), ReportValue.Of(project.Key), ReportValue.Of(""), ReportValue.Of(""), ReportValue.Of(""), ReportValue.Of(""), ReportValue.Of("")], RowMark.Section));
             foreach (var row in project)
             {
-                var plan = row.Cells.FirstOrDefault(c => c.Year == year);
+                var cell = row.Cells.FirstOrDefault(c => c.Year == year);
                 var result = row.Indicator is not null ? facts.GetValueOrDefault(row.Indicator) : null;
-                var fact = result is null ? null : result.Fact ?? result.Value;
-                var target = plan?.Plan ?? result?.Target;
-                double? share = fact is double f && target is double t && t != 0 ? 100 * f / t : null;
-                var status = result?.Status ?? PlanFact.NoTarget;
+                // One plan: a linked row's plan is the target its status was judged against.
+                var plan = result?.Target ?? cell?.Plan;
+                var judged = result is not null && PlanFact.IsJudged(result.Status);
+                double? share = judged && result!.Fact is double f && plan is double t && t != 0 ? 100 * f / t : null;
                 rows.Add(new ReportRow(
                 [
-                    ReportValue.Of(row.Number), ReportValue.Of(row.Title), ReportValue.Of(target, ValueFormat.Decimal),
-                    ReportValue.Of(fact, ValueFormat.Decimal), ReportValue.Percent(share),
-                    ReportValue.Of(result is null ? "" : PlanFact.ToRussian(status)), ReportValue.Of(Comment(row.Indicator, plan, result)),
-                ], PlanFact.IsLagging(status) ? RowMark.Lagging : RowMark.Normal));
+                    ReportValue.Of(row.Number), ReportValue.Of(row.Title), ReportValue.Of(plan, ValueFormat.Decimal),
+                    result is null ? ReportValue.Of("") : result.Fact is null ? ReportValue.Missing : ReportValue.Of(result.Fact, ValueFormat.Decimal),
+                    ReportValue.Percent(share),
+                    ReportValue.Of(result is null ? "" : result.Target is null ? PlanFact.ToRussian(PlanFact.NoTarget) : result.StatusText),
+                    ReportValue.Of(Comment(row.Indicator, cell, result)),
+                ], result is not null && PlanFact.IsLagging(result.Status) ? RowMark.Lagging : RowMark.Normal));
             }
         }
         var header = context.Header("Отчет о достижении значений результатов (показателей) региональных проектов",
-            $"за {context.Period.DisplayRu} (Соглашение от {RussianFormat.Date(agreement.Date)} № {agreement.Number}; план на {year} год)");
+            $"за {context.Period.DisplayRu} ({context.AsOfPhrase}); Соглашение от {RussianFormat.Date(agreement.Date)} № {agreement.Number}, план на {year} год");
         return new ReportDocument(context.FileName("otchet-soglashenie"), header,
         [
             new ReportTable("",
             [
-                new("№ п/п", ValueFormat.Text, 5), new("Наименование результата (показателя)", ValueFormat.Text, 50),
+                new("№ п/п", ValueFormat.Text, 5), new("Наименование результата (показателя)", ValueFormat.Text, 44),
                 new($"План на {year} год", ValueFormat.Decimal, 11), new("Факт на отчетную дату", ValueFormat.Decimal, 11),
-                new("Исполнение плана", ValueFormat.Percent, 11), new("Статус", ValueFormat.Text, 13), new("Комментарий", ValueFormat.Text, 30),
+                new("Исполнение плана", ValueFormat.Percent, 11), new("Статус", ValueFormat.Text, 22), new("Комментарий", ValueFormat.Text, 26),
             ], rows, IsMain: true),
         ], Landscape: true);
     }
@@ -60,14 +62,14 @@ internal static class AgreementQuarterReport
         {
             return "заполняется по документам (строка не связана с показателем)";
         }
-        if (result is null || (result.Fact ?? result.Value) is null)
+        var parts = new List<string>();
+        if (result is not null)
         {
-            return "нет данных за отчетный период";
-        }
-        var parts = new List<string> { $"данные {result.Reported} из {result.Expected} организаций" };
-        if (result.Projected is double p)
-        {
-            parts.Add($"прогноз на конец года {RussianFormat.Value(p, result.Unit)}");
+            parts.Add(result.Reported == 0 ? "ни одна организация не представила данные за период" : $"данные представили {result.Reported} из {result.Expected}");
+            if (BaseLine.Describe(result) is { } baseline)
+            {
+                parts.Add(baseline);
+            }
         }
         if (plan?.Note is { } note)
         {

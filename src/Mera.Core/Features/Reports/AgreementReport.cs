@@ -15,13 +15,13 @@ internal static class AgreementReport
     public static async Task<ReportDocument> BuildAsync(BuildReport.Context context, CancellationToken ct)
     {
         var agreement = await LoadAsync(context, ct);
-        var columns = new List<ReportColumn> { new("№ п/п", ValueFormat.Text, 5), new("Наименование результата (показателя)", ValueFormat.Text, 50) };
+        var columns = new List<ReportColumn> { new("№ п/п", ValueFormat.Text, 5), new("Наименование результата (показателя)", ValueFormat.Text, 42) };
         foreach (var year in agreement.Years)
         {
             columns.Add(new($"{year}: план", ValueFormat.Decimal, 9));
             columns.Add(new($"{year}: факт", ValueFormat.Decimal, 9));
         }
-        columns.Add(new("Примечание", ValueFormat.Text, 16));
+        columns.Add(new("Примечание", ValueFormat.Text, 24));
 
         var rows = new List<ReportRow>();
         foreach (var project in agreement.Rows.GroupBy(r => r.Project))
@@ -33,7 +33,7 @@ internal static class AgreementReport
                 foreach (var cell in row.Cells)
                 {
                     cells.Add(cell.Plan is null && cell.Note is not null ? ReportValue.Of(cell.Note) : ReportValue.Of(cell.Plan, ValueFormat.Decimal));
-                    cells.Add(row.Indicator is null ? ReportValue.Of("") : ReportValue.Of(cell.Fact, ValueFormat.Decimal));
+                    cells.Add(cell.Result is null ? ReportValue.Of("") : cell.Fact is null ? ReportValue.Missing : ReportValue.Of(cell.Fact, ValueFormat.Decimal));
                 }
                 cells.Add(ReportValue.Of(Note(row)));
                 rows.Add(new ReportRow(cells, row.Cells.Any(c => PlanFact.IsLagging(c.Status)) ? RowMark.Lagging : RowMark.Normal));
@@ -45,8 +45,8 @@ internal static class AgreementReport
         return new ReportDocument(context.FileName("soglashenie"), header,
         [
             new ReportTable("", columns, rows, IsMain: true),
-            new ReportParagraph("Факт указан для показателей, связанных с данными Mera; остальные строки заполняются по документам. " +
-                "Строки, где факт ниже плана, выделены цветом.", Italic: true),
+            new ReportParagraph("Факт указан для показателей, рассчитываемых по данным мониторинга; остальные строки заполняются по документам. " +
+                "Факт незавершённого года — по состоянию на дату отчёта. Строки, где факт ниже плана, выделены цветом.", Italic: true),
         ], Landscape: true);
     }
 
@@ -64,6 +64,20 @@ internal static class AgreementReport
             : await ShowAgreement.RunAsync(context.Database, context.Org.Code, number, context.AsOf, ct);
     }
 
-    private static string Note(ShowAgreement.Row row) =>
-        string.Join("; ", row.Cells.Where(c => c.Note is not null && c.Plan is not null).Select(c => $"{c.Year}: {c.Note}"));
+    /// <summary>The plan's notes, and for each year with a fact its status in words (with the forecast, partial data
+    /// and the base value), so a running year's fact is never read as the year's result.</summary>
+    private static string Note(ShowAgreement.Row row)
+    {
+        var parts = row.Cells.Where(c => c.Note is not null && c.Plan is not null).Select(c => $"{c.Year}: {c.Note}").ToList();
+        foreach (var c in row.Cells.Where(c => c.Result is not null))
+        {
+            var r = c.Result!;
+            parts.Add($"{c.Year}: {(r.Target is null ? "план не установлен" : r.StatusText)}");
+        }
+        if (row.Cells.Select(c => c.Result).LastOrDefault(r => r is not null) is { } latest && BaseLine.Describe(latest) is { } baseline)
+        {
+            parts.Add(baseline);
+        }
+        return string.Join("; ", parts);
+    }
 }

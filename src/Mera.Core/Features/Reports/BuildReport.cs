@@ -14,7 +14,8 @@ public static class BuildReport
 {
     public static readonly IReadOnlyList<string> Kinds = ["summary", "schools", "agreement", "agreement-quarter", "collegium", "submissions"];
 
-    /// <summary>`Today` is the date printed on the report and the day statuses are assessed on.</summary>
+    /// <summary>`Today` is the date printed on the report and the day statuses are assessed on. `Executor` is the
+    /// person's full name and phone for the executor mark (ГОСТ Р 7.0.97-2025), never a login; empty leaves it out.</summary>
     public sealed record Query(string Kind, string OrgCode, string PeriodCode, DateOnly Today, string Executor,
         string? FormCode = null, IReadOnlyList<string>? Indicators = null);
 
@@ -25,9 +26,12 @@ public static class BuildReport
         public DateOnly AsOf => Query.Today;
 
         public ReportHeader Header(string title, string? subtitle = null) => new(
-            Org.Name, Parent?.Name, title,
-            subtitle ?? $"за {Period.DisplayRu} (по состоянию на {Formatting.RussianFormat.LongDate(Query.Today)})",
-            Query.Today, Query.Executor);
+            Org.Name, Parent?.Name, title, subtitle ?? $"за {Period.DisplayRu} ({AsOfPhrase})", Query.Today, Query.Executor);
+
+        /// <summary>«по состоянию на 30 ноября 2026 г.», and «период не завершён» while the period runs: a running
+        /// quarter's figures are never passed off as the quarter's result.</summary>
+        public string AsOfPhrase => $"по состоянию на {Formatting.RussianFormat.LongDate(Query.Today)}" +
+            (Period.IsRunningOn(Query.Today) ? ", период не завершён" : "");
 
         public string FileName(string stem) => $"{stem}-{Org.Code}-{Period.Code}";
     }

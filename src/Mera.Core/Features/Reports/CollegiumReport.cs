@@ -23,69 +23,105 @@ internal static class CollegiumReport
         var rows = await ComputeIndicators.RunAsync(context.Database, new ComputeIndicators.Query(
             context.Org.Code, context.Period.Code, Children: true, Indicators: context.Query.Indicators, AsOf: context.AsOf), ct);
         var own = rows.Where(r => r.Org == context.Org.Code).ToList();
-        var planned = own.Where(r => r.Target is not null).ToList();
-        var shown = planned.Count > 0 ? planned : own.Where(r => SummaryReport.MaturityIndicators.Contains(r.Indicator)).ToList();
         var children = rows.Where(r => r.Org != context.Org.Code).ToList();
+        // Planned: a target of the org itself, or a rule for each of its organisations («не менее 70 % в каждом ОУ»,
+        // seed 002's main message) — such an indicator is reported with its lagging organisations named.
+        var childTargets = children.Where(c => c.Target is not null).Select(c => c.Indicator).ToHashSet();
+        var planned = own.Where(r => r.Target is not null || childTargets.Contains(r.Indicator)).ToList();
+        var requested = context.Query.Indicators is { Count: > 0 };
+        var shown = requested || planned.Count == 0 && own.All(r => !SummaryReport.MaturityIndicators.Contains(r.Indicator))
+            ? own : planned.Count > 0 ? planned : own.Where(r => SummaryReport.MaturityIndicators.Contains(r.Indicator)).ToList();
 
         var blocks = new List<ReportBlock>
         {
             new ReportParagraph(planned.Count > 0
-                ? $"На {year} год для {context.Org.Name} установлено плановых значений показателей: {planned.Count}."
+                ? $"Плановые значения на {year} год установлены по показателям: {planned.Count}."
                 : $"Плановые значения показателей на {year} год не установлены; приведены показатели цифровой зрелости."),
         };
-        blocks.AddRange(shown.Select((r, i) => new ReportParagraph($"{i + 1}. {r.Name} — {Plan(r)}.")));
+        blocks.AddRange(shown.Select((r, i) => new ReportParagraph($"{i + 1}. {r.Name} — {Plan(r, children)}.")));
 
         var summary = new List<ReportRow>();
         for (var i = 0; i < shown.Count; i++)
         {
             var r = shown[i];
-            var behind = children.Where(c => c.Indicator == r.Indicator && PlanFact.IsLagging(c.Status)).OrderBy(c => c.Value ?? double.MinValue).ToList();
-            var withPlan = children.Count(c => c.Indicator == r.Indicator && c.Target is not null);
-            blocks.Add(new ReportHeading($"Показатель {i + 1} «{r.Name}» — {Plan(r)}. Факт — {RussianFormat.Value(r.Fact ?? r.Value, r.Unit)}."));
-            blocks.Add(new ReportParagraph(Verdict(r), Bold: true));
-            blocks.Add(new ReportParagraph($"Данные представили {r.Reported} из {r.Expected} организаций; " +
-                $"числитель {RussianFormat.Number(r.Numerator)}{(r.Denominator is null ? "" : $", знаменатель {RussianFormat.Number(r.Denominator)}")}."));
+            var mine = children.Where(c => c.Indicator == r.Indicator).ToList();
+            var behind = mine.Where(c => PlanFact.IsLagging(c.Status)).OrderBy(c => c.Value ?? double.MinValue).ToList();
+            var silent = mine.Where(c => c.Target is not null && c.Status is PlanFact.NoData or PlanFact.InsufficientData).ToList();
+            var withPlan = mine.Count(c => c.Target is not null);
+            blocks.Add(new ReportHeading($"Показатель {i + 1} «{r.Name}» — {Plan(r, children)}. Факт — {RussianFormat.Value(r.Fact ?? r.Value, r.Unit)}."));
+            blocks.Add(new ReportParagraph(Verdict(r, behind.Count), Bold: true));
+            blocks.Add(new ReportParagraph(r.Reported == 0
+                ? $"Данные не представила ни одна из {r.Expected} организаций."
+                : $"Данные представили {r.Reported} из {r.Expected}; " +
+                  $"числитель {RussianFormat.Number(r.Numerator)}{(r.Denominator is null ? "" : $", знаменатель {RussianFormat.Number(r.Denominator)}")}." +
+                  (BaseLine.Describe(r) is { } b ? $" {char.ToUpperInvariant(b[0])}{b[1..]}." : "")));
             if (behind.Count > 0)
             {
                 blocks.Add(new ReportParagraph($"Ниже установленного значения ({behind.Count} из {withPlan}): " +
                     string.Join("; ", behind.Select(c => $"{c.OrgName} — {RussianFormat.Value(c.Fact ?? c.Value, c.Unit)} при плане {RussianFormat.Value(c.Target, c.Unit)}")) + "."));
             }
-            else if (withPlan > 0)
+            else if (withPlan > 0 && silent.Count == 0)
             {
                 blocks.Add(new ReportParagraph($"Все организации, которым установлено значение ({withPlan}), его достигли."));
             }
+            if (silent.Count > 0)
+            {
+                blocks.Add(new ReportParagraph($"Не представили данные ({silent.Count} из {withPlan}): " + string.Join("; ", silent.Select(c => c.OrgName)) + "."));
+            }
             summary.Add(new ReportRow(
             [
-                ReportValue.Of($"{i + 1}"), ReportValue.Of(r.Name), ReportValue.OfUnit(r.Target, r.Unit), ReportValue.OfUnit(r.Fact ?? r.Value, r.Unit),
-                ReportValue.Of(r.StatusName), ReportValue.Count(behind.Count),
-            ], PlanFact.IsLagging(r.Status) ? RowMark.Lagging : RowMark.Normal));
+                ReportValue.Of($"{i + 1}"), ReportValue.Of(r.Name), r.Target is null ? ReportValue.Of(EachPlan(r, children) ?? "") : ReportValue.OfUnit(r.Target, r.Unit),
+                ReportValue.Fact(r.Fact ?? r.Value, r.Unit),
+                ReportValue.Of(r.Target is null ? (withPlan > 0 ? $"ниже плана: {behind.Count} из {withPlan}" : "") : r.StatusText), ReportValue.Count(behind.Count),
+            ], PlanFact.IsLagging(r.Status) || behind.Count > 0 ? RowMark.Lagging : RowMark.Normal));
         }
 
         blocks.Add(new ReportHeading("Исполнение показателей"));
         blocks.Add(new ReportTable("",
         [
-            new("№", ValueFormat.Text, 4), new("Показатель", ValueFormat.Text, 46), new("План", ValueFormat.Decimal, 10),
-            new("Факт", ValueFormat.Decimal, 10), new("Статус", ValueFormat.Text, 14), new("ОО ниже плана", ValueFormat.Integer, 10),
+            new("№", ValueFormat.Text, 4), new("Показатель", ValueFormat.Text, 38), new("План", ValueFormat.Decimal, 12),
+            new("Факт", ValueFormat.Decimal, 10), new("Статус", ValueFormat.Text, 20), new("Ниже плана", ValueFormat.Integer, 11),
         ], summary, IsMain: true));
         blocks.Add(await TrendAsync(context, shown, ct));
         blocks.AddRange(await RoadmapAsync(context, ct));
         blocks.AddRange(await DecisionsAsync(context, ct));
 
         var header = context.Header("Аналитическая справка к заседанию коллегии",
-            $"Об итогах реализации регионального проекта «Цифровая образовательная среда» за {context.Period.DisplayRu} " +
-            $"(по состоянию на {RussianFormat.LongDate(context.Query.Today)})");
+            $"Об итогах реализации регионального проекта «Цифровая образовательная среда» за {context.Period.DisplayRu} ({context.AsOfPhrase})");
         return new ReportDocument(context.FileName("spravka-kollegiya"), header, blocks);
     }
 
-    private static string Plan(IndicatorResult r) =>
-        r.Target is null ? "план не установлен" : $"плановое значение {RussianFormat.Value(r.Target, r.Unit)}";
+    private static string Plan(IndicatorResult r, IReadOnlyList<IndicatorResult> children)
+    {
+        var each = EachPlan(r, children);
+        var own = r.Target is null ? null : $"плановое значение {RussianFormat.Value(r.Target, r.Unit)}";
+        return own is not null && each is not null ? $"{own}, {each}" : own ?? each ?? "план не установлен";
+    }
 
-    private static string Verdict(IndicatorResult r) => r.Status switch
+    /// <summary>The rule set for each organisation: «не менее 70,0 % в каждой организации» when all share it.</summary>
+    private static string? EachPlan(IndicatorResult r, IReadOnlyList<IndicatorResult> children)
+    {
+        var targets = children.Where(c => c.Indicator == r.Indicator && c.Target is not null).Select(c => c.Target!.Value).Distinct().ToList();
+        return targets.Count switch
+        {
+            0 => null,
+            1 => $"не менее {RussianFormat.Value(targets[0], r.Unit)} в каждой организации",
+            _ => "значения установлены каждой организации",
+        };
+    }
+
+    private static string Verdict(IndicatorResult r, int behind) => r.Status switch
     {
         PlanFact.Achieved => "Показатель исполнен.",
-        PlanFact.AtRisk => $"Показатель под риском неисполнения: прогноз на конец года {RussianFormat.Value(r.Projected, r.Unit)}.",
         PlanFact.NotAchieved => "Показатель не исполнен.",
-        _ => "План не установлен, оценка исполнения не проводится.",
+        PlanFact.OnTrack => "Плановое значение достигнуто; год не завершён, показатель идёт к исполнению.",
+        PlanFact.NotYet when r.Projected is double p => $"Плановое значение пока не достигнуто; прогноз на конец года {RussianFormat.Value(p, r.Unit)} позволяет его достичь.",
+        PlanFact.NotYet => "Плановое значение пока не достигнуто; год не завершён, данных для прогноза недостаточно.",
+        PlanFact.AtRisk => $"Показатель под риском неисполнения: прогноз на конец года {RussianFormat.Value(r.Projected, r.Unit)}.",
+        PlanFact.NoData => "Данные за период не представлены, оценка исполнения невозможна.",
+        PlanFact.InsufficientData => $"Данных недостаточно для оценки исполнения ({Completeness.Phrase(r.Reported, r.Expected)}).",
+        _ when behind > 0 => $"Значение, установленное каждой организации, не достигнуто (организаций ниже плана: {behind}).",
+        _ => "Плановое значение не установлено; показатель приведён для сведения.",
     };
 
     /// <summary>The indicators over the last periods of the report's type, one line each.</summary>

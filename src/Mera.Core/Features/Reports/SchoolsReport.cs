@@ -33,7 +33,7 @@ internal static class SchoolsReport
             }
             columns.Add(new($"П{k + 1}: значение", format, 10));
             columns.Add(new($"П{k + 1}: план", format, 8));
-            columns.Add(new($"П{k + 1}: статус", ValueFormat.Text, 12));
+            columns.Add(new($"П{k + 1}: статус", ValueFormat.Text, 16));
         }
 
         var table = new List<ReportRow>();
@@ -61,7 +61,36 @@ internal static class SchoolsReport
             blocks.Add(Chart(indicators[0], children.Select(c => c.Single(r => r.Indicator == indicators[0].Indicator)).ToList()));
         }
         return new ReportDocument(context.FileName("v-razreze-oo"),
-            context.Header("Показатели в разрезе образовательных организаций"), blocks, Landscape: true);
+            context.Header("Показатели в разрезе образовательных организаций"), blocks, Landscape: true)
+        {
+            PrintBlocks = indicators.Count <= 1 ? null : [.. PrintTables(context, indicators, children), .. blocks.OfType<ReportChart>()],
+        };
+    }
+
+    /// <summary>On paper: a table per indicator (organisation, numerator, denominator, value, plan, status) — the wide
+    /// spreadsheet table would need type too small to read.</summary>
+    private static IEnumerable<ReportBlock> PrintTables(BuildReport.Context context, IReadOnlyList<IndicatorResult> indicators,
+        IReadOnlyList<IGrouping<string, IndicatorResult>> children)
+    {
+        for (var k = 0; k < indicators.Count; k++)
+        {
+            var total = indicators[k];
+            var percent = total.Unit == "%";
+            var columns = new List<ReportColumn> { new("№ п/п", ValueFormat.Text, 5), new(ChildTitle(context.Org), ValueFormat.Text, 40), new("Числитель", ValueFormat.Integer, 10) };
+            if (percent)
+            {
+                columns.Add(new("Знаменатель", ValueFormat.Integer, 10));
+            }
+            columns.AddRange([new("Значение", percent ? ValueFormat.Percent : ValueFormat.Decimal, 10), new("План", percent ? ValueFormat.Percent : ValueFormat.Decimal, 9), new("Статус", ValueFormat.Text, 22)]);
+            var rows = children.Select((child, i) =>
+            {
+                var r = child.Single(x => x.Indicator == total.Indicator);
+                return new ReportRow([ReportValue.Of($"{i + 1}"), ReportValue.Of(r.OrgName), .. Cells(r)], PlanFact.IsLagging(r.Status) ? RowMark.Lagging : RowMark.Normal);
+            }).ToList();
+            rows.Add(new ReportRow([ReportValue.Of(""), ReportValue.Of($"Итого: {context.Org.Name}"), .. Cells(total)], RowMark.Total));
+            yield return new ReportTable($"П{k + 1}. {total.Name}{(percent ? ", %" : $", {total.Unit}")}", columns, rows);
+        }
+        yield return new ReportParagraph("Строки ниже плана выделены цветом. Итоговая строка — отношение сумм по всем организациям, а не среднее их процентов.", Italic: true);
     }
 
     private static IEnumerable<ReportValue> Cells(IndicatorResult r)
@@ -71,9 +100,9 @@ internal static class SchoolsReport
         {
             yield return ReportValue.Count(r.Denominator);
         }
-        yield return ReportValue.OfUnit(r.Value, r.Unit);
+        yield return ReportValue.Fact(r.Value, r.Unit);
         yield return ReportValue.OfUnit(r.Target, r.Unit);
-        yield return ReportValue.Of(r.Target is null ? "" : r.StatusName);
+        yield return ReportValue.Of(r.Target is null ? "" : r.StatusText);
     }
 
     private static ReportChart Chart(IndicatorResult total, IReadOnlyList<IndicatorResult> children)
@@ -84,7 +113,7 @@ internal static class SchoolsReport
             series.Add(new ChartSeries("План", children.Select(c => c.Target ?? total.Target).ToList(), AsLine: true));
         }
         return new ReportChart($"{total.Name}: значение и план", children.Select(c => c.OrgName).ToList(), series, ChartKind.Columns,
-            total.Unit == "%" ? "0\" %\"" : "#,##0");
+            total.Unit == "%" ? "0\"\u00a0%\"" : "#,##0");
     }
 
     /// <summary>Without a choice, the indicators that have a plan for the org or its children this year; else the four of «цифровая зрелость».</summary>

@@ -17,6 +17,19 @@ internal static class SummaryReport
         "openschool.students.registered", "openschool.students.inactive", "openschool.teachers.registered", "openschool.teachers.inactive",
     ];
 
+    /// <summary>The rows' names exactly as seed 000 §6 words them (the catalog's names follow the platforms' columns).</summary>
+    private static readonly Dictionary<string, string> _sectionSixNames = new()
+    {
+        ["educont.students.registered"] = "Количество обучающихся общеобразовательных организаций, зарегистрированных на образовательной онлайн-платформе educont.ru",
+        ["educont.students.confirmed"] = "Количество обучающихся общеобразовательных организаций, зарегистрированных на образовательной онлайн-платформе educont.ru, учетные записи которых подтверждены",
+        ["educont.teachers.registered"] = "Количество педагогических работников общеобразовательных организаций, зарегистрированных на образовательной онлайн-платформе educont.ru",
+        ["educont.teachers.confirmed"] = "Количество педагогических работников общеобразовательных организаций, зарегистрированных на образовательной онлайн-платформе educont.ru, учетные записи которых подтверждены",
+        ["openschool.students.registered"] = "Количество обучающихся общеобразовательных организаций, зарегистрированных на образовательной онлайн-платформе «Открытая школа»",
+        ["openschool.students.inactive"] = "Количество обучающихся общеобразовательных организаций, не выполнявших задания на образовательной онлайн-платформе «Открытая школа» в отчетный период",
+        ["openschool.teachers.registered"] = "Количество педагогических работников общеобразовательных организаций, зарегистрированных на образовательной онлайн-платформе «Открытая школа»",
+        ["openschool.teachers.inactive"] = "Количество педагогических работников общеобразовательных организаций, не открывавших уроки на образовательной онлайн-платформе «Открытая школа» в отчетный период",
+    };
+
     public static readonly string[] MaturityIndicators =
         ["dm.students.profile", "dm.students.recommendations", "dm.teachers.content", "dm.students.content"];
 
@@ -29,23 +42,23 @@ internal static class SummaryReport
 
         var subTable = new ReportTable("1. Подпоказатели",
         [
-            new("№ п/п", ValueFormat.Text, 6), new("Наименование подпоказателя", ValueFormat.Text, 62),
-            new("Единица измерения", ValueFormat.Text, 11), new("Значение", ValueFormat.Integer, 13), new("Представили данные", ValueFormat.Text, 13),
+            new("№ п/п", ValueFormat.Text, 6), new("Наименование подпоказателя", ValueFormat.Text, 60),
+            new("Единица измерения", ValueFormat.Text, 11), new("Значение", ValueFormat.Integer, 13), new("Представили данные", ValueFormat.Text, 15),
         ], elements.Select((r, i) => new ReportRow(
         [
-            ReportValue.Of($"{i + 1}"), ReportValue.Of(r.Name), ReportValue.Of(r.Unit),
-            ReportValue.Count(r.Reported > 0 ? r.Numerator : null), ReportValue.Of(Completeness(r)),
+            ReportValue.Of($"{i + 1}"), ReportValue.Of(_sectionSixNames.GetValueOrDefault(r.Indicator, r.Name)), ReportValue.Of(r.Unit),
+            r.Reported > 0 ? ReportValue.Count(r.Numerator) : ReportValue.Missing, ReportValue.Of(Completeness(r)),
         ])).ToList(), IsMain: true);
 
         var indicatorTable = new ReportTable("2. Показатели цифровой зрелости",
         [
-            new("№ п/п", ValueFormat.Text, 6), new("Наименование показателя", ValueFormat.Text, 46), new("Числитель", ValueFormat.Integer, 11),
-            new("Знаменатель", ValueFormat.Integer, 11), new("Значение", ValueFormat.Percent, 10), new("План", ValueFormat.Percent, 9),
-            new("Статус", ValueFormat.Text, 12),
+            new("№ п/п", ValueFormat.Text, 5), new("Наименование показателя", ValueFormat.Text, 40), new("Числитель", ValueFormat.Integer, 11),
+            new("Знаменатель", ValueFormat.Integer, 12), new("Значение", ValueFormat.Percent, 10), new("План", ValueFormat.Percent, 9),
+            new("Статус", ValueFormat.Text, 19),
         ], indicators.Select((r, i) => new ReportRow(
         [
             ReportValue.Of($"{i + 1}"), ReportValue.Of(r.Name), ReportValue.Count(r.Numerator), ReportValue.Count(r.Denominator),
-            ReportValue.OfUnit(r.Value, r.Unit), ReportValue.OfUnit(r.Target, r.Unit), ReportValue.Of(r.StatusName),
+            ReportValue.Fact(r.Value, r.Unit), ReportValue.OfUnit(r.Target, r.Unit), ReportValue.Of(r.Target is null ? "" : r.StatusText),
         ], PlanFact.IsLagging(r.Status) ? RowMark.Lagging : RowMark.Normal)).ToList());
 
         var reported = indicators.Max(r => r.Reported);
@@ -59,7 +72,7 @@ internal static class SummaryReport
             indicatorTable,
             .. byMunicipality,
             new ReportParagraph("Показатели рассчитаны как отношение сумм числителей и знаменателей по образовательным организациям " +
-                $"(а не как среднее их процентов). Данные представили {reported} из {expected} организаций.", Italic: true),
+                $"(а не как среднее их процентов) и только по организациям, представившим данные. Данные представили {reported} из {expected}.", Italic: true),
         ]);
     }
 
@@ -82,10 +95,10 @@ internal static class SummaryReport
         {
             var values = MaturityIndicators.Select(code => municipality.Single(r => r.Indicator == code)).ToList();
             table.Add(new ReportRow([ReportValue.Of($"{i + 1}"), ReportValue.Of(municipality.Key.OrgName),
-                .. values.Select(r => ReportValue.OfUnit(r.Value, r.Unit)), ReportValue.Of(Completeness(values.MaxBy(r => r.Expected)!))]));
+                .. values.Select(r => ReportValue.Fact(r.Value, r.Unit)), ReportValue.Of(Completeness(values.MaxBy(r => r.Expected)!))]));
         }
         table.Add(new ReportRow([ReportValue.Of(""), ReportValue.Of($"Итого: {context.Org.Name}"),
-            .. own.Select(r => ReportValue.OfUnit(r.Value, r.Unit)), ReportValue.Of(Completeness(own.MaxBy(r => r.Expected)!))], RowMark.Total));
+            .. own.Select(r => ReportValue.Fact(r.Value, r.Unit)), ReportValue.Of(Completeness(own.MaxBy(r => r.Expected)!))], RowMark.Total));
         return new ReportTable("3. По муниципальным образованиям (показатели 1–4 таблицы 2)", columns, table);
     }
 }

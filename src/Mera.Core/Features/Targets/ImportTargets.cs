@@ -25,7 +25,7 @@ public static class ImportTargets
             cumulativeCol = table.ColumnOf(cumulative);
         await using var db = database.CreateContext();
         var orgs = await OrgDirectory.LoadAsync(db, ct);
-        var indicators = await db.Indicators.AsNoTracking().Select(i => i.Code).ToHashSetAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, ct);
         var existing = await db.Targets.ToDictionaryAsync(t => (t.OrgUnitId, t.IndicatorCode, t.Year), ct);
         var issues = new List<ImportIssue>();
         var parsed = new Dictionary<(int, string, int), (Target Row, int Line)>();
@@ -38,9 +38,10 @@ public static class ImportTargets
             var unit = orgs.Resolve(row.Cell(orgCol), out var orgError);
             if (unit is null) Error(orgCol, orgError!);
             var code = row.Cell(indCol);
-            if (!indicators.Contains(code)) Error(indCol, $"неизвестный показатель «{code}»");
+            if (!indicators.ContainsKey(code)) Error(indCol, $"неизвестный показатель «{code}»");
             if (!int.TryParse(row.Cell(yearCol), out var y) || y < 2000 || y > 2100) Error(yearCol, $"«{row.Cell(yearCol)}» не является годом");
             if (!CellParsing.TryNumber(row.Cell(valueCol), out var plan)) Error(valueCol, $"«{row.Cell(valueCol)}» не является числом");
+            else if (indicators.TryGetValue(code, out var known) && TargetRules.Problem(known, plan) is { } problem) Error(valueCol, problem);
             double? baseNumber = null;
             if (row.Cell(baseCol).Length > 0)
             {
@@ -53,7 +54,7 @@ public static class ImportTargets
                 if (CellParsing.TryDate(row.Cell(dateCol), out var d)) date = d;
                 else Error(dateCol, $"«{row.Cell(dateCol)}» не является датой (ДД.ММ.ГГГГ)");
             }
-            if (unit is null || !indicators.Contains(code) || y == 0 || issues.Count > 0 && issues[^1].Row == row.RowNumber)
+            if (unit is null || !indicators.ContainsKey(code) || y == 0 || issues.Count > 0 && issues[^1].Row == row.RowNumber)
             {
                 continue;
             }

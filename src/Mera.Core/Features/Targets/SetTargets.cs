@@ -21,9 +21,11 @@ public static class SetTargets
         await using var db = database.CreateContext();
         var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Code == c.OrgCode, ct)
             ?? throw new NotFoundException($"Организация с кодом «{c.OrgCode}» не найдена");
-        if (!await db.Indicators.AnyAsync(i => i.Code == c.IndicatorCode, ct))
+        var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == c.IndicatorCode, ct)
+            ?? throw new NotFoundException($"Неизвестный показатель: {c.IndicatorCode}");
+        if (TargetRules.Problem(indicator, c.Value) is { } problem)
         {
-            throw new NotFoundException($"Неизвестный показатель: {c.IndicatorCode}");
+            throw new OperationRefusedException($"План не установлен: {problem}");
         }
         if (c.Year is < 2000 or > 2100)
         {

@@ -15,7 +15,9 @@ namespace Mera.Core.Reports.Docx;
 /// </summary>
 public static class DocxReport
 {
-    private const int PageWidth = 11906, PageHeight = 16838, LeftMargin = 1701, RightMargin = 850, VerticalMargin = 1134;
+    // ГОСТ Р 7.0.97-2025: A4, margins left 20, right 10, top and bottom 20 mm (in twentieths of a point).
+    private const int PageWidth = 11906, PageHeight = 16838, LeftMargin = 1134, RightMargin = 567, VerticalMargin = 1134;
+    private const int CellMargins = 2 * 60 + 40;
     private const string LaggingFill = "F8D7DA", HeaderFill = "E7ECF3";
 
     public static void Write(ReportDocument document, Stream output)
@@ -38,7 +40,7 @@ public static class DocxReport
         body.Append(Paragraph(h.Subtitle, JustificationValues.Center, spaceAfter: 240));
 
         var charts = 0;
-        foreach (var block in document.Blocks)
+        foreach (var block in document.PageBlocks)
         {
             switch (block)
             {
@@ -61,8 +63,13 @@ public static class DocxReport
                     break;
             }
         }
-        body.Append(Paragraph($"Исполнитель: {h.Executor}", JustificationValues.Left, spaceBefore: 360, size: 20));
-        body.Append(Section(document.Landscape));
+        // The executor mark (ГОСТ Р 7.0.97-2025 §5.27): full name and phone, small type, at the end of the last page.
+        var executor = h.Executor.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < executor.Length; i++)
+        {
+            body.Append(Paragraph(executor[i], JustificationValues.Left, spaceBefore: i == 0 ? 480 : 0, size: 20));
+        }
+        body.Append(Section(main, document.Landscape));
         main.Document.Save();
     }
 
@@ -103,9 +110,7 @@ public static class DocxReport
 
     private static Table Table(ReportTable table, int textWidth)
     {
-        var fontSize = table.Columns.Count > 8 ? 16 : table.Columns.Count > 5 ? 18 : 20;
-        var total = table.Columns.Sum(c => c.Width);
-        var widths = table.Columns.Select(c => (int)(textWidth * c.Width / total)).ToList();
+        var (fontSize, widths) = Layout(table, textWidth);
         var border = new Func<BorderType, BorderType>(b => { b.Val = BorderValues.Single; b.Size = 4; b.Color = "808080"; return b; });
         var result = new Table(new TableProperties(
             new TableWidth { Width = textWidth.ToString(), Type = TableWidthUnitValues.Dxa },
@@ -139,6 +144,34 @@ public static class DocxReport
         return result;
     }
 
+    /// <summary>
+    /// The largest type (10 pt down to 7 pt) at which every column holds its longest word unbroken, and the widths
+    /// that give each column that much and share the rest by the builder's weights.
+    /// </summary>
+    private static (int FontSize, List<int> Widths) Layout(ReportTable table, int textWidth)
+    {
+        var start = table.Columns.Count > 8 ? 16 : table.Columns.Count > 5 ? 18 : 20;
+        var weights = table.Columns.Select(c => c.Width).ToList();
+        for (var size = start; ; size -= 2)
+        {
+            var emTwips = size * 10.0; // half-points → twips per em
+            var minimum = table.Columns.Select((c, i) => CellMargins + emTwips * Math.Max(TextFit.LongestWordEm(c.Title, bold: true),
+                table.Rows.Select(r => i < r.Cells.Count ? TextFit.LongestWordEm(ReportText.Of(r.Cells[i]), r.Mark is RowMark.Total or RowMark.Section) : 0)
+                    .DefaultIfEmpty(0).Max())).ToList();
+            var widths = TextFit.Distribute(weights, minimum, textWidth);
+            if (widths is not null)
+            {
+                return (size, widths.Select(w => (int)w).ToList());
+            }
+            if (size <= 14)
+            {
+                // Nothing fits even at 7 pt: widths in proportion to the words, the least harm left.
+                var sum = minimum.Sum();
+                return (size, minimum.Select(m => (int)(textWidth * m / sum)).ToList());
+            }
+        }
+    }
+
     private static TableCell Cell(string text, int width, JustificationValues align, bool bold, string? fill, int fontSize)
     {
         var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
@@ -167,13 +200,32 @@ public static class DocxReport
         return new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(new Drawing(inline)));
     }
 
-    private static SectionProperties Section(bool landscape) => new(
-        landscape
-            ? new PageSize { Width = PageHeight, Height = PageWidth, Orient = PageOrientationValues.Landscape }
-            : new PageSize { Width = PageWidth, Height = PageHeight },
-        new PageMargin
-        {
-            Top = VerticalMargin, Bottom = VerticalMargin, Left = LeftMargin, Right = RightMargin,
-            Header = 709, Footer = 709, Gutter = 0,
-        });
+    /// <summary>The page: A4 with ГОСТ margins, page numbers at the top centre from page 2 (the first page has none).</summary>
+    private static SectionProperties Section(MainDocumentPart main, bool landscape)
+    {
+        var numbered = main.AddNewPart<HeaderPart>();
+        numbered.Header = new Header(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(new Text("2")),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
+        numbered.Header.Save();
+        var first = main.AddNewPart<HeaderPart>();
+        first.Header = new Header(new Paragraph());
+        first.Header.Save();
+        return new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(numbered) },
+            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(first) },
+            landscape
+                ? new PageSize { Width = PageHeight, Height = PageWidth, Orient = PageOrientationValues.Landscape }
+                : new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin
+            {
+                Top = VerticalMargin, Bottom = VerticalMargin, Left = LeftMargin, Right = RightMargin,
+                Header = 567, Footer = 567, Gutter = 0,
+            },
+            new TitlePage());
+    }
 }

@@ -13,6 +13,9 @@ public static class XlsxReport
 
     private const double VisibleCharacters = 180;
 
+    /// <summary>A column width unit is the width of «0» in the workbook's font: about half an em.</summary>
+    private const double CharactersPerEm = 2.0;
+
     public static void Write(ReportDocument document, Stream output)
     {
         using var writer = new XlsxWriter(output);
@@ -52,7 +55,10 @@ public static class XlsxReport
                     break;
             }
         }
-        Line(sheet, $"Исполнитель: {document.Header.Executor}", XlsxStyle.Normal, widths);
+        foreach (var line in document.Header.Executor.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Line(sheet, line, XlsxStyle.Normal, widths);
+        }
         sheet.Save();
     }
 
@@ -62,7 +68,10 @@ public static class XlsxReport
         for (var c = 0; c < width; c++)
         {
             var widths = tables.Where(t => c < t.Columns.Count).Select(t => t.Columns[c].Width).ToList();
-            result[c] = widths.Count > 0 ? widths.Max() : 14;
+            // Never narrower than the column's longest word, so no word is cut inside a cell.
+            var words = tables.Where(t => c < t.Columns.Count).SelectMany(t => t.Rows.Select(r => c < r.Cells.Count ? ReportText.Of(r.Cells[c]) : "")
+                .Select(text => TextFit.LongestWordEm(text)).Append(TextFit.LongestWordEm(t.Columns[c].Title, bold: true))).DefaultIfEmpty(0).Max();
+            result[c] = Math.Max(widths.Count > 0 ? widths.Max() : 14, Math.Ceiling(words * CharactersPerEm + 1.5));
             sheet.Width(c, result[c]);
         }
         return result;
@@ -72,22 +81,21 @@ public static class XlsxReport
     /// Row height for wrapped text: spreadsheet programs do not grow rows when they open a file, so a long school
     /// name would be cut off on screen and in print without it.
     /// </summary>
-    private static double? Height(IReadOnlyList<string?> texts, double[] widths, double lineHeight = 15)
+    private static double? Height(IReadOnlyList<string?> texts, double[] widths, double lineHeight = 15, bool bold = false)
     {
         var lines = 1;
         for (var i = 0; i < texts.Count && i < widths.Length; i++)
         {
-            var length = texts[i]?.Length ?? 0;
-            lines = Math.Max(lines, (int)Math.Ceiling(length / Math.Max(1, widths[i] * 1.1)));
+            lines = Math.Max(lines, TextFit.Lines(texts[i], (widths[i] - 1) / CharactersPerEm, bold));
         }
-        return lines > 1 ? lines * lineHeight + 2 : null;
+        return lines > 1 ? lines * lineHeight + 3 : null;
     }
 
     private static void WriteHeader(XlsxSheet sheet, ReportHeader header, double[] widths)
     {
-        Line(sheet, header.Parent is null ? header.Body : $"{header.Body} ({header.Parent})", XlsxStyle.Bold, widths);
+        Line(sheet, header.Parent is null ? header.Body : $"{header.Body} ({header.Parent})", XlsxStyle.Bold, widths, wrap: true);
         Line(sheet, header.Title, XlsxStyle.Title, widths, wrap: true);
-        Line(sheet, header.Subtitle, XlsxStyle.Subtitle, widths);
+        Line(sheet, header.Subtitle, XlsxStyle.Subtitle, widths, wrap: true);
         Line(sheet, $"Дата формирования: {RussianFormat.Date(header.Date)}", XlsxStyle.Normal, widths);
         sheet.Skip();
     }
@@ -104,7 +112,8 @@ public static class XlsxReport
         {
             characters += widths[columns++];
         }
-        double? height = wrap ? Math.Max(1, Math.Ceiling(text.Length / (characters * 1.1))) * 15 + 3 : null;
+        var large = style == XlsxStyle.Title;
+        double? height = wrap ? TextFit.Lines(text, (characters - 1) / CharactersPerEm / (large ? 1.3 : 1), bold: style != XlsxStyle.Wrapped) * (large ? 19 : 15) + 3 : null;
         var row = sheet.AddRow(height, XlsxCell.Of(text, style));
         if (columns > 1)
         {
@@ -116,13 +125,13 @@ public static class XlsxReport
     {
         if (table.Name.Length > 0)
         {
-            sheet.AddRow(XlsxCell.Of(table.Name, XlsxStyle.Bold));
+            Line(sheet, table.Name, XlsxStyle.Bold, widths, wrap: true);
         }
-        var headerRow = sheet.AddRow(Height(table.Columns.Select(c => c.Title).ToList(), widths, 14),
+        var headerRow = sheet.AddRow(Height(table.Columns.Select(c => c.Title).ToList(), widths, 14, bold: true),
             table.Columns.Select(c => XlsxCell.Of(c.Title, XlsxStyle.Header)).ToArray());
         foreach (var row in table.Rows)
         {
-            sheet.AddRow(Height(row.Cells.Select(c => c.IsNumber ? null : c.Text).ToList(), widths),
+            sheet.AddRow(Height(row.Cells.Select(c => c.IsNumber ? null : c.Text).ToList(), widths, bold: row.Mark is RowMark.Total or RowMark.Section),
                 row.Cells.Select(v => Cell(v, row.Mark)).ToArray());
         }
         if (isMain)

@@ -28,7 +28,7 @@ internal static class XlsxStyles
         var borders = new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin);
         var numberFormats = new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.##" },
-            new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0\" %\"" },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0\"\u00a0%\"" },
             new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0" }) { Count = 3 };
         var formats = new CellFormats(
             Format(font: 0, fill: 0, border: 0, wrap: false),                 // Normal
@@ -40,7 +40,7 @@ internal static class XlsxStyles
             Format(font: 0, fill: 0, border: 0, wrap: true),                  // Wrapped
             Format(font: 0, fill: 0, border: 1, wrap: false, numberFormat: 164), // Number
             Format(font: 0, fill: 0, border: 1, wrap: false, numberFormat: 165), // Percent
-            Format(font: 2, fill: 0, border: 0, wrap: false),                 // Bold
+            Format(font: 2, fill: 0, border: 0, wrap: true),                  // Bold
             Format(font: 0, fill: 0, border: 1, wrap: false, numberFormat: 166), // Integer
             Format(font: 0, fill: 4, border: 1, wrap: true),                  // LaggingLabel
             Format(font: 0, fill: 4, border: 1, wrap: false, numberFormat: 164), // LaggingNumber
@@ -51,7 +51,7 @@ internal static class XlsxStyles
             Format(font: 2, fill: 0, border: 1, wrap: false, numberFormat: 165), // TotalPercent
             Format(font: 2, fill: 0, border: 1, wrap: false, numberFormat: 166), // TotalInteger
             Format(font: 2, fill: 2, border: 1, wrap: true),                  // Section
-            Format(font: 4, fill: 0, border: 0, wrap: false));                // Subtitle
+            Format(font: 4, fill: 0, border: 0, wrap: true));                 // Subtitle
         return new Stylesheet(numberFormats, fonts, fills, borders,
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }),
             formats,

@@ -21,6 +21,7 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
     public string? Error { get; private set; }
     public string? Token { get; private set; }
 
+    [BindProperty] public string? Phone { get; set; }
     [BindProperty] public bool RemindersDaily { get; set; }
     [BindProperty] public bool WorkflowDaily { get; set; }
 
@@ -36,6 +37,7 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
         var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Id == Scope.UserId, ct);
         LiveToken = user.ApiTokenExpiresAt is { } expires && expires > clock.GetUtcNow() ? (expires, user.ApiTokenLastUsedAt) : null;
         (RemindersDaily, WorkflowDaily) = (user.RemindersDaily, user.WorkflowDaily);
+        Phone ??= user.PhoneNumber;
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
@@ -72,6 +74,22 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
         await Core.Features.Notifications.NoticeModes.SetAsync(database,
             new Core.Features.Notifications.NoticeModes.Command(Scope.UserId, RemindersDaily, WorkflowDaily), ct);
         Message = "Настройки уведомлений сохранены.";
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPhoneAsync(CancellationToken ct)
+    {
+        Scope = await current.ScopeAsync(ct);
+        try
+        {
+            await ExecutorMark.SetPhoneAsync(database, new ExecutorMark.Command(Scope.UserId, Phone, Scope.Login), clock, ct);
+            Message = "Телефон сохранён: он будет в отметке об исполнителе.";
+        }
+        catch (Core.Features.OperationRefusedException refused)
+        {
+            Error = refused.Message;
+        }
         await LoadAsync(ct);
         return Page();
     }

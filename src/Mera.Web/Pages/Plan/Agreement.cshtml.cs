@@ -24,7 +24,7 @@ public sealed class AgreementModel(MeraDb database, CurrentUser current, TimePro
     public async Task OnGetAsync(CancellationToken ct)
     {
         Unit = await current.OrgAsync(Org, ct);
-        Quarter = Period.Containing(clock.Today(), PeriodType.Quarter);
+        Quarter = Period.LastComplete(PeriodType.Quarter, clock.Today());
         await using (var db = database.CreateContext())
         {
             Numbers = await db.Agreements.AsNoTracking().Where(a => a.OrgUnitId == Unit.Id).OrderByDescending(a => a.Date).Select(a => a.Number).ToListAsync(ct);
