@@ -67,7 +67,7 @@ public static class CliApp
             await error.WriteLineAsync($"Файл отклонён, ничего не изменено (ошибок: {refused.Issues.Count(i => i.Severity == IssueSeverity.Error)}).");
             return 1;
         }
-        catch (Exception ex) when (ex is NotFoundException or CliRefusal or Mera.Core.Features.OperationRefusedException)
+        catch (Exception ex) when (ex is NotFoundException or CliRefusal or Mera.Core.OperationRefusedException)
         {
             await error.WriteLineAsync($"Ошибка: {ex.Message}");
             return 1;

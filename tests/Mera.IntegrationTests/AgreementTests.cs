@@ -45,4 +45,31 @@ public class AgreementTests
             "--indicator", "cos.students.profile_count", "--as-of", "2025-02-01"), "m1", "cos.students.profile_count");
         Assert.Equal(50, indicator.GetProperty("target").GetDouble());
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_count_row_is_not_linked_to_a_share_and_a_corrected_agreement_corrects_the_target(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await District.SetUpAsync(db, 2);
+        var file = Cli.WriteFile("annex1.tsv", Annex1);
+        await Cli.OkAsync(db, "agreement", "import", file, "--org", "m1", "--number", "01/0-2023-1", "--date", "14.02.2023");
+
+        // Seed 003 row 18 is «Численность …» (a count): a share indicator would print «857,1 % Исполнен».
+        var refused = await Cli.RunAsync(db, "agreement", "link", "--org", "m1", "--number", "01/0-2023-1", "--row", "18", "--indicator", "dm.students.profile");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Строка 18 не связана: строка выражена как количество, а показатель", refused.Error);
+        Assert.Contains("доля (в процентах)", refused.Error);
+
+        await Cli.OkAsync(db, "agreement", "link", "--org", "m1", "--number", "01/0-2023-1", "--row", "18", "--indicator", "cos.students.profile_count");
+        await Cli.OkAsync(db, "agreement", "import", Cli.WriteFile("annex1-corrected.tsv", Annex1.Replace("\t20\t50\t70", "\t20\t60\t70")),
+            "--org", "m1", "--number", "01/0-2023-1", "--date", "14.02.2023");
+        var indicator = Cli.Row(await Cli.OkAsync(db, "indicators", "--org", "m1", "--period", "2024", "--format", "json",
+            "--indicator", "cos.students.profile_count", "--as-of", "2025-02-01"), "m1", "cos.students.profile_count");
+        Assert.Equal(60, indicator.GetProperty("target").GetDouble());
+
+        var share = await Cli.RunAsync(db, "targets", "set", "--org", "m1", "--indicator", "dm.students.profile", "--year", "2024", "--value", "150");
+        Assert.Equal(1, share.ExitCode);
+        Assert.Contains("плановое значение доли должно быть от 0 до 100 %, указано 150", share.Error);
+    }
 }

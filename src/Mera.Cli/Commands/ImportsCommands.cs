@@ -59,7 +59,7 @@ internal static class ImportsCommands
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
             var item = (await ListImports.RunAsync(database, new ListImports.Query(Id: parse.GetValue(id)), ct)).SingleOrDefault()
-                ?? throw new Mera.Core.Features.Indicators.NotFoundException($"Загрузка № {parse.GetValue(id)} не найдена");
+                ?? throw new Mera.Core.NotFoundException($"Загрузка № {parse.GetValue(id)} не найдена");
             await cli.Out.WriteLineAsync($"Загрузка № {item.Id}: {item.Kind}, файл {item.FileName}");
             await cli.Out.WriteLineAsync($"SHA-256: {item.Sha256}");
             await cli.Out.WriteLineAsync($"Период: {item.Period ?? "—"}; организация: {item.Org ?? "—"}; {item.ImportedBy}, {When(item.ImportedAt)}");

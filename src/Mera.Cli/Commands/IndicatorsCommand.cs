@@ -19,7 +19,7 @@ internal static class IndicatorsCommand
         var format = new Option<string>("--format") { Description = "Формат вывода: table, json или csv", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var asOf = new Option<string?>("--as-of") { Description = "Дата, на которую оценивается исполнение плана (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД; по умолчанию сегодня)" };
-        var lagging = new Option<bool>("--lagging") { Description = "Только подчинённые организации, не исполняющие свой план (не исполнен или под риском)" };
+        var lagging = new Option<bool>("--lagging") { Description = "Только подчинённые организации ниже своего плана (не исполнен, под риском, пока не достигнуто)" };
         var command = new Command("indicators", "Рассчитать показатели для организации и периода") { org, period, children, indicator, format, asOf, lagging };
         command.SetAction(async (parse, ct) =>
         {

@@ -20,5 +20,5 @@ public static class RussianFormat
 
     /// <summary>A moment as the region's clock shows it (Europe/Moscow by default): «21.09.2026 10:30».</summary>
     public static string Moment(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Features.Submissions.Deadlines.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(at, Domain.Clock.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,7 @@ public sealed class AccessErrors(RequestDelegate next)
                 ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
         }
         catch (Exception ex) when (context.Request.Path.StartsWithSegments("/api") && !context.Response.HasStarted
-            && ex is FormatException or ArgumentException or Core.Features.Indicators.NotFoundException)
+            && ex is FormatException or ArgumentException or Core.NotFoundException)
         {
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status400BadRequest;

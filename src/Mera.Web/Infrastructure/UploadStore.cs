@@ -25,7 +25,7 @@ public sealed class UploadStore(IConfiguration configuration)
         var mine = Directory.EnumerateFiles(_root, "*-" + UserKey(userId)).Select(f => new FileInfo(f)).ToList(); // not the .json beside
         if (mine.Count >= MaxPendingFiles || mine.Sum(f => f.Length) + file.Length > MaxPendingBytes)
         {
-            throw new Core.Features.OperationRefusedException(
+            throw new Core.OperationRefusedException(
                 $"У вас уже {mine.Count} непроверенных файлов ожидают загрузки: загрузите или отмените их (не больше {MaxPendingFiles} файлов и {MaxPendingBytes / 1024 / 1024} МБ)");
         }
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -44,7 +44,7 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
         {
             (Token, path) = await uploads.SaveAsync(file, scope.UserId, ct);
         }
-        catch (Core.Features.OperationRefusedException quota)
+        catch (Core.OperationRefusedException quota)
         {
             Message = quota.Message;
             return Page();
@@ -124,7 +124,7 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
         {
             return await RunImport.RunAsync(database, command, clock, ct);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or Core.Features.Indicators.NotFoundException or OperationRefusedException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or Core.NotFoundException or OperationRefusedException)
         {
             return [new RunImport.FileOutcome(command.DisplayName ?? "файл", null,
                 [new Core.Imports.ImportIssue(Core.Imports.IssueSeverity.Error, command.DisplayName ?? "файл", null, null, ex.Message)])];

@@ -25,7 +25,7 @@ public static class ListImports
         if (query.OrgCode is not null)
         {
             var scope = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Code == query.OrgCode, ct)
-                ?? throw new Indicators.NotFoundException($"Организация с кодом «{query.OrgCode}» не найдена");
+                ?? throw new NotFoundException($"Организация с кодом «{query.OrgCode}» не найдена");
             // A batch belongs to the subtree of the org it was imported for.
             var codes = db.OrgUnits.Where(o => o.Path.StartsWith(scope.Path)).Select(o => o.Code);
             batches = batches.Where(b => b.OrgCode != null && codes.Contains(b.OrgCode));

@@ -1,3 +1,4 @@
+using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features.Orgs;
 using Mera.Core.Features.Values;

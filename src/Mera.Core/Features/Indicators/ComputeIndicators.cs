@@ -104,6 +104,3 @@ public static class ComputeIndicators
         };
     }
 }
-
-/// <summary>A requested thing does not exist (exit code 1, a Russian message).</summary>
-public sealed class NotFoundException(string message) : Exception(message);

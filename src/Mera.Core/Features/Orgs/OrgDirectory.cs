@@ -61,8 +61,3 @@ public sealed class OrgDirectory
         return null;
     }
 }
-
-public sealed record OrgRef(int Id, string Code, string Name, OrgUnitType Type, string Path, string? Inn, string? Kpp)
-{
-    public bool IsInside(OrgRef ancestor) => Path.StartsWith(ancestor.Path, StringComparison.Ordinal);
-}

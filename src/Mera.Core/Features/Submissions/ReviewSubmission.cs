@@ -18,7 +18,7 @@ public static class ReviewSubmission
     {
         await using var db = database.CreateContext();
         var s = await db.Submissions.SingleOrDefaultAsync(x => x.Id == command.SubmissionId, ct)
-            ?? throw new Indicators.NotFoundException("Отчёт не найден");
+            ?? throw new NotFoundException("Отчёт не найден");
         if (s.Version != command.ExpectedVersion)
         {
             throw new OperationRefusedException("Данные изменены другим пользователем: обновите страницу и проверьте состояние отчёта");

@@ -63,7 +63,7 @@ public static class DocxReport
                     break;
             }
         }
-        // The executor mark (ГОСТ Р 7.0.97-2025 §5.27): full name and phone, small type, at the end of the last page.
+        // The executor mark (ГОСТ Р 7.0.97-2025): full name and phone, small type, at the end of the last page.
         var executor = h.Executor.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var i = 0; i < executor.Length; i++)
         {

@@ -86,7 +86,7 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
             await ExecutorMark.SetPhoneAsync(database, new ExecutorMark.Command(Scope.UserId, Phone, Scope.Login), clock, ct);
             Message = "Телефон сохранён: он будет в отметке об исполнителе.";
         }
-        catch (Core.Features.OperationRefusedException refused)
+        catch (Core.OperationRefusedException refused)
         {
             Error = refused.Message;
         }

@@ -1,6 +1,6 @@
 using Mera.Core.Domain;
 
-namespace Mera.Core.Features.Values;
+namespace Mera.Core.Data;
 
 /// <summary>One value to store, with the file row it came from (for messages).</summary>
 public sealed record ValueRecord(int OrgId, DataElement Element, Period Period, double Value, int Line)
