@@ -181,4 +181,35 @@ public class Journeys(MeraServer server)
         await officer.SetViewportSizeAsync(390, 844);
         await MeraServer.ShotAsync(officer, "13-account-390");
     }
+
+    [Fact]
+    public async Task An_officer_signs_reports_with_her_name_and_phone_not_her_login()
+    {
+        var officer = await server.SignInAsync("enisey");
+        await officer.GotoAsync(server.BaseUrl + "/account");
+        await officer.GetByLabel("Рабочий телефон").FillAsync("8 (39195) 2-22-22");
+        await officer.Locator("#executor").GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
+        await Expect(officer.GetByText("Телефон сохранён")).ToBeVisibleAsync();
+
+        await officer.GotoAsync(server.BaseUrl + "/agreement");
+        await Expect(officer.Locator("body")).Not.ToContainTextAsync("cos.");
+        await MeraServer.ShotAsync(officer, "15-agreement");
+        await officer.Locator(".report-menu summary").ClickAsync();
+        // The menu offers the last complete quarter, never the running one.
+        await Expect(officer.Locator(".report-menu")).ToContainTextAsync($"Отчёт о достижении за {Quarter.Previous().DisplayRu}");
+        var download = await officer.RunAndWaitForDownloadAsync(() =>
+            officer.Locator(".report-menu a[href*='agreement-quarter.docx']").ClickAsync());
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mera-browser-dl-").FullName, "aq.docx");
+        await download.SaveAsAsync(path);
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false))
+        {
+            var text = docx.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("Исполнитель: Смирнова Ольга Ивановна", text);
+            Assert.Contains("тел. 8 (39195) 2-22-22", text);
+            Assert.DoesNotContain("enisey", text);
+        }
+        await officer.SetViewportSizeAsync(390, 844);
+        await officer.GotoAsync(server.BaseUrl + "/agreement");
+        await MeraServer.ShotAsync(officer, "15-agreement-390");
+    }
 }
