@@ -67,12 +67,12 @@ public static class CliApp
             await error.WriteLineAsync($"Файл отклонён, ничего не изменено (ошибок: {refused.Issues.Count(i => i.Severity == IssueSeverity.Error)}).");
             return 1;
         }
-        catch (Exception ex) when (ex is NotFoundException or CliRefusal or Mera.Core.OperationRefusedException)
+        catch (Exception ex) when (ex is CliRefusal || Errors.IsRefusal(ex))
         {
             await error.WriteLineAsync($"Ошибка: {ex.Message}");
             return 1;
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        catch (Exception ex) when (Errors.IsBadInput(ex))
         {
             await error.WriteLineAsync($"Ошибка в параметрах: {ex.Message}");
             return 2;

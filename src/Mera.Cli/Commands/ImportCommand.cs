@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mera.Core.Data;
 using Mera.Core.Features.Imports;
 using Mera.Core.Features.Values;
+using Mera.Core.Imports;
 
 namespace Mera.Cli.Commands;
 
@@ -13,9 +14,9 @@ internal static class ImportCommand
     {
         var kind = new Argument<string>("kind")
         {
-            Description = "Вид файла: values (org,element,period,value), educont, sferum, myschool, openschool, template",
+            Description = "Вид файла: " + string.Join("; ", ImportKinds.Values.Select(k => $"{k.Code} — {k.FileRu}")),
         };
-        kind.AcceptOnlyFromAmong("values", "educont", "sferum", "myschool", "openschool", "template");
+        kind.AcceptOnlyFromAmong([.. ImportKinds.Values.Select(k => k.Code)]);
         var file = new Argument<FileInfo>("file") { Description = "Файл CSV, XLSX или XLS (для template — также папка или ZIP)" };
         var period = new Option<string?>("--period") { Description = "Период: 2024, 2024Q3, 2024-09, 2024-W05" };
         var org = new Option<string?>("--org") { Description = "Код организации: строки файла относятся к её подразделениям" };
@@ -28,28 +29,24 @@ internal static class ImportCommand
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
             var path = parse.GetValue(file)!.FullName;
             var k = parse.GetValue(kind)!;
-            bool dry = parse.GetValue(dryRun), skip = parse.GetValue(skipUnmatched);
-            string? p = parse.GetValue(period), o = parse.GetValue(org);
-            if (k == "template")
+            RunImport.Command Request(IProgress<ImportProgress>? progress) => new(k, path, cli.User, parse.GetValue(period), parse.GetValue(org),
+                parse.GetValue(dryRun), parse.GetValue(skipUnmatched), FormCode: parse.GetValue(form), Progress: progress);
+            // The same pipeline as «Загрузки» in the web: one file, or many templates each accepted or refused alone.
+            var outcomes = await CliProgress.RunAsync(cli, Path.GetFileName(path), progress => RunImport.RunAsync(database, Request(progress), cli.Clock, ct));
+            if (k != ImportKinds.Template)
             {
-                return await ImportTemplatesAsync(cli, database, new ImportTemplates.Command(path, cli.User, o, p, parse.GetValue(form), dry), ct);
+                var single = outcomes.Single();
+                await PrintAsync(cli, database, single.Saved ?? throw new ImportRefusedException(single.Errors), ct);
+                return 0;
             }
-            var result = await CliProgress.RunAsync(cli, Path.GetFileName(path), progress => k switch
-            {
-                "values" => ImportValues.RunAsync(database, new ImportValues.Command(path, cli.User, p, o, dry, Progress: progress), cli.Clock, ct),
-                "openschool" => ImportOpenSchoolForm.RunAsync(database, new ImportOpenSchoolForm.Command(path, cli.User, p, o, dry), cli.Clock, ct),
-                _ => ImportPlatformExport.RunAsync(database, new ImportPlatformExport.Command(k, path, cli.User, p, o, dry, skip, Progress: progress), cli.Clock, ct),
-            });
-            await PrintAsync(cli, database, result, ct);
-            return 0;
+            return await PrintTemplatesAsync(cli, database, outcomes, ct);
         });
         return command;
     }
 
-    private static async Task<int> ImportTemplatesAsync(CliContext cli, MeraDb database, ImportTemplates.Command command, CancellationToken ct)
+    private static async Task<int> PrintTemplatesAsync(CliContext cli, MeraDb database, IReadOnlyList<RunImport.FileOutcome> files, CancellationToken ct)
     {
-        var result = await ImportTemplates.RunAsync(database, command, cli.Clock, ct);
-        foreach (var file in result.Files)
+        foreach (var file in files)
         {
             await cli.Out.WriteLineAsync($"— {file.File}");
             if (file.Saved is { } saved)
@@ -63,8 +60,9 @@ internal static class ImportCommand
             }
             await cli.Out.WriteLineAsync("  Файл отклонён, ничего не изменено.");
         }
-        await cli.Out.WriteLineAsync($"Файлов: {result.Files.Count}, принято {result.Files.Count - result.Refused}, отклонено {result.Refused}.");
-        return result.Refused > 0 ? 1 : 0;
+        var refused = files.Count(f => f.Refused);
+        await cli.Out.WriteLineAsync($"Файлов: {files.Count}, принято {files.Count - refused}, отклонено {refused}.");
+        return refused > 0 ? 1 : 0;
     }
 
     public static async Task PrintAsync(CliContext cli, MeraDb database, SaveValueBatch.Result result, CancellationToken ct)

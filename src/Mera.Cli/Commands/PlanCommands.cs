@@ -1,3 +1,4 @@
+using Mera.Core.Features.Imports;
 using Mera.Core.Domain;
 using System.CommandLine;
 using Mera.Core.Features.Decisions;
@@ -14,7 +15,7 @@ internal static class PlanCommands
     {
         var org = new Option<string>("--org") { Description = "Код организации, чья это дорожная карта", Required = true };
         var file = new Argument<FileInfo>("file") { Description = "Таблица дорожной карты (CSV, XLSX, XLS)" };
-        var import = new Command("import", "Загрузить дорожную карту") { file, org };
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("roadmap").TitleRu) { file, org };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
@@ -52,7 +53,7 @@ internal static class PlanCommands
     {
         var org = new Option<string>("--org") { Description = "Код организации (чьи решения)", Required = true };
         var file = new Argument<FileInfo>("file") { Description = "Пункты решений: Решение, Дата, Пункт, Текст, Ответственный, Срок" };
-        var import = new Command("import", "Загрузить решения коллегии") { file, org };
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("decisions").TitleRu) { file, org };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
@@ -134,7 +135,7 @@ internal static class AgreementCommands
         var date = new Option<string>("--date") { Description = "Дата соглашения ДД.ММ.ГГГГ", Required = true };
         var parties = new Option<string?>("--parties") { Description = "Стороны соглашения" };
         var file = new Argument<FileInfo>("file") { Description = "Приложение 1: значения результатов по годам" };
-        var import = new Command("import", "Загрузить таблицу значений соглашения") { file, org, number, date, parties };
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("agreement").TitleRu) { file, org, number, date, parties };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));

@@ -1,3 +1,4 @@
+using Mera.Core.Features.Imports;
 using System.CommandLine;
 using Mera.Core.Features.Targets;
 
@@ -9,7 +10,7 @@ internal static class TargetsCommands
     {
         var file = new Argument<FileInfo>("file") { Description = "Файл плановых значений: org,indicator,year,value[,base_value,base_date]" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Проверить файл, ничего не записывая" };
-        var import = new Command("import", "Загрузить плановые значения показателей") { file, dryRun };
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("targets").TitleRu) { file, dryRun };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));

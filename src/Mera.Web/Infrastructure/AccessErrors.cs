@@ -16,12 +16,17 @@ public sealed class AccessErrors(RequestDelegate next)
             context.Response.StatusCode = context.Request.Path.StartsWithSegments("/api")
                 ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
         }
-        catch (Exception ex) when (context.Request.Path.StartsWithSegments("/api") && !context.Response.HasStarted
-            && ex is FormatException or ArgumentException or Core.NotFoundException)
+        catch (Exception ex) when (context.Request.Path.StartsWithSegments("/api") && !context.Response.HasStarted && Errors.IsForUser(ex))
         {
+            // One mapping for the API (Core decides what is a refusal): RFC 7807 problem details in Russian; `error`
+            // stays for scripts written against the first version.
+            var (status, title) = ex is NotFoundException ? (StatusCodes.Status404NotFound, "Не найдено")
+                : ex is OperationRefusedException ? (StatusCodes.Status409Conflict, "Действие отклонено")
+                : (StatusCodes.Status400BadRequest, "Ошибка в запросе");
             context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsJsonAsync(new { error = ex.Message });
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(new { type = "about:blank", title, status, detail = ex.Message, error = ex.Message },
+                (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) when (!context.Response.HasStarted)
         {

@@ -42,7 +42,7 @@ public static class ReportDownloads
             http.Response.Headers.RetryAfter = "30";
             return Results.Text($"Отчёт готовится: {busy.Message}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        catch (Exception ex) when (ex is OperationRefusedException or NotFoundException or FormatException)
+        catch (Exception ex) when (Errors.IsForUser(ex))
         {
             // Not a blank screen: the official sees why (no agreement loaded, LibreOffice missing for PDF …).
             return Results.Text($"Отчёт не сформирован: {ex.Message}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);

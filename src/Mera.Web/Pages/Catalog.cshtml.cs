@@ -77,7 +77,7 @@ public sealed class CatalogModel(MeraDb database, CurrentUser current, TimeProvi
             TempData.Remove("DraftNumerator");
             TempData.Remove("DraftDenominator");
         }
-        catch (Exception ex) when (ex is OperationRefusedException or NotFoundException)
+        catch (Exception ex) when (Errors.IsForUser(ex))
         {
             TempData["Error"] = ex.Message;
         }

@@ -110,7 +110,7 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
 
     private Task<IReadOnlyList<RunImport.FileOutcome>> RunAsync(string path, Core.Features.Access.AccessScope scope, bool dryRun, CancellationToken ct)
     {
-        if (RunImport.Kinds.All(k => k.Kind != Kind))
+        if (ImportKinds.Values.All(k => k.Code != Kind))
         {
             throw new ForbiddenException("неизвестный вид загрузки");
         }
@@ -124,7 +124,7 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
         {
             return await RunImport.RunAsync(database, command, clock, ct);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or Core.NotFoundException or OperationRefusedException)
+        catch (Exception ex) when (Errors.IsForUser(ex))
         {
             return [new RunImport.FileOutcome(command.DisplayName ?? "файл", null,
                 [new Core.Imports.ImportIssue(Core.Imports.IssueSeverity.Error, command.DisplayName ?? "файл", null, null, ex.Message)])];

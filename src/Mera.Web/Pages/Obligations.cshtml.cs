@@ -72,7 +72,7 @@ public sealed class ObligationsModel(MeraDb database, CurrentUser current, TimeP
         {
             result = await CompareSnapshot.RunAsync(database, unit.Code, form, period, clock.Today(), ct);
         }
-        catch (Exception ex) when (ex is OperationRefusedException or Core.NotFoundException or FormatException)
+        catch (Exception ex) when (Errors.IsForUser(ex))
         {
             return NotFound(); // nothing was sent for it
         }

@@ -56,7 +56,7 @@ public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvide
         {
             TempData["Message"] = await action(scope);
         }
-        catch (Exception ex) when (ex is OperationRefusedException or NotFoundException or ArgumentException)
+        catch (Exception ex) when (Errors.IsForUser(ex))
         {
             TempData["Message"] = ex.Message;
         }

@@ -10,16 +10,6 @@ namespace Mera.Core.Features.Imports;
 /// </summary>
 public static class RunImport
 {
-    public static readonly IReadOnlyList<(string Kind, string TitleRu)> Kinds =
-    [
-        ("educont", "Выгрузка ЦОК educont.ru (квартал)"),
-        ("sferum", "Статистика ИКОП «Сферум» (неделя)"),
-        ("myschool", "Статистика ФГИС «Моя школа» (месяц)"),
-        ("openschool", "Форма школы «Открытая школа» (квартал)"),
-        ("template", "Заполненные шаблоны Mera (XLSX или ZIP)"),
-        ("values", "Значения org,element,period,value"),
-    ];
-
     public sealed record Command(string Kind, string FilePath, string User, string? PeriodCode, string? OrgCode, bool DryRun,
         bool SkipUnmatched = false, string? DisplayName = null, string? FormCode = null, IProgress<ImportProgress>? Progress = null,
         Writer? Writer = null);
@@ -32,7 +22,8 @@ public static class RunImport
     public static async Task<IReadOnlyList<FileOutcome>> RunAsync(MeraDb database, Command c, TimeProvider clock, CancellationToken ct = default)
     {
         var name = c.DisplayName ?? Path.GetFileName(c.FilePath);
-        if (c.Kind == "template")
+        var kind = ImportKinds.Get(c.Kind);
+        if (kind.Code == ImportKinds.Template)
         {
             var result = await ImportTemplates.RunAsync(database, new ImportTemplates.Command(c.FilePath, c.User, c.OrgCode, c.PeriodCode,
                 c.FormCode, c.DryRun, name, c.Writer), clock, ct);
@@ -40,15 +31,8 @@ public static class RunImport
         }
         try
         {
-            var saved = c.Kind switch
-            {
-                "values" => await ImportValues.RunAsync(database, new ImportValues.Command(c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, name, c.Progress, c.Writer), clock, ct),
-                "openschool" => await ImportOpenSchoolForm.RunAsync(database, new ImportOpenSchoolForm.Command(c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, name, c.Writer), clock, ct),
-                "educont" or "sferum" or "myschool" => await ImportPlatformExport.RunAsync(database, new ImportPlatformExport.Command(
-                    c.Kind, c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, c.SkipUnmatched, name, c.Progress, c.Writer), clock, ct),
-                _ => throw new ArgumentException($"неизвестный вид загрузки «{c.Kind}»"),
-            };
-            return [new FileOutcome(name, saved, [])];
+            var read = kind.ReadValues ?? throw new OperationRefusedException($"«{kind.TitleRu}» загружается своей командой, а не как значения");
+            return [new FileOutcome(name, await read(database, c, name, clock, ct), [])];
         }
         catch (ImportRefusedException refused)
         {

@@ -71,7 +71,7 @@ public sealed class RoadmapModel(MeraDb database, CurrentUser current, TimeProvi
             await action(await current.ScopeAsync(ct));
             TempData["Message"] = "Отметка об исполнении сохранена.";
         }
-        catch (Exception ex) when (ex is NotFoundException or OperationRefusedException)
+        catch (Exception ex) when (Errors.IsForUser(ex))
         {
             TempData["Message"] = ex.Message;
         }

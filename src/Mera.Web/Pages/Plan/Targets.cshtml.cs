@@ -51,7 +51,7 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
                 EachSchool, BaseValue, User: scope.Login), clock, ct);
             TempData["Message"] = $"Плановые значения: добавлено {r.Added}, изменено {r.Updated}, без изменений {r.Unchanged}.";
         }
-        catch (Exception ex) when (ex is ArgumentException or NotFoundException or OperationRefusedException)
+        catch (Exception ex) when (Errors.IsForUser(ex))
         {
             TempData["Message"] = ex.Message;
         }

@@ -116,7 +116,7 @@ public sealed class FormEntryModel(MeraDb database, CurrentUser current, UploadS
         {
             Entry = await LoadFormEntry.RunAsync(database, school, Form, Period, ct);
         }
-        catch (Exception ex) when (ex is Core.NotFoundException or FormatException)
+        catch (Exception ex) when (Errors.IsForUser(ex))
         {
             throw new NotVisibleException();
         }
