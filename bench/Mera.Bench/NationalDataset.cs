@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Mera.Core.Catalog;
+using Mera.Core.Data.BuiltIn;
 using Mera.Core.Domain;
-using Mera.Core.Reports.Xlsx;
+using Mera.Core.Documents.Xlsx;
 
 namespace Mera.Bench;
 

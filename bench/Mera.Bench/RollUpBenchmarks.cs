@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Mera.Core.Catalog;
+using Mera.Core.Data.BuiltIn;
 using Mera.Core.Domain;
 using Mera.Core.Engine;
 

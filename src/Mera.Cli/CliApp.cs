@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Mera.Cli.Commands;
 using Mera.Core.Features.Indicators;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 using Spectre.Console;
 
 namespace Mera.Cli;

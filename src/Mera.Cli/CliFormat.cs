@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 
 namespace Mera.Cli;
 

@@ -1,4 +1,4 @@
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 using Spectre.Console;
 
 namespace Mera.Cli;

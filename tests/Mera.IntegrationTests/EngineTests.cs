@@ -82,7 +82,7 @@ public class EngineTests
                 Assert.All(parsed.ElementCodes, code => Assert.Contains(code, elements));
             }
         }
-        foreach (var rule in Mera.Core.Catalog.BuiltInCatalog.Instance.Rules)
+        foreach (var rule in Mera.Core.Data.BuiltIn.BuiltInCatalog.Instance.Rules)
         {
             Assert.All(FormulaParser.Parse(rule.Rule).ElementCodes, code => Assert.Contains(code, elements));
         }

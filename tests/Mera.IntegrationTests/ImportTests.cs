@@ -70,7 +70,7 @@ public class ImportTests
         await using var db = await TestDatabase.CreateAsync(provider);
         await District.SetUpAsync(db, 1);
         var file = Cli.WriteFile("w.csv", "Организация\tПодпоказатель\tПериод\tЗначение\n" + District.Inn(1001) + "\tcontingent.teachers\t2024\t12\n",
-            Mera.Core.Imports.TextEncodingDetector.Windows1251);
+            Mera.Core.Reading.TextEncodingDetector.Windows1251);
         var dry = await Cli.OkAsync(db, "import", "values", file, "--dry-run");
         Assert.Contains("Проверка (без записи)", dry.Out);
         Assert.Equal((0, 0), await CountsAsync(db));

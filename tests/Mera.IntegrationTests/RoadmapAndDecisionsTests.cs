@@ -22,7 +22,7 @@ public class RoadmapAndDecisionsTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await District.SetUpAsync(db, 1);
-        var file = Cli.WriteFile("plan.csv", Seed004, Mera.Core.Imports.TextEncodingDetector.Windows1251);
+        var file = Cli.WriteFile("plan.csv", Seed004, Mera.Core.Reading.TextEncodingDetector.Windows1251);
         Assert.Contains("добавлено 4", (await Cli.OkAsync(db, "roadmap", "import", file, "--org", "m1")).Out);
         Assert.Contains("без изменений 4", (await Cli.OkAsync(db, "roadmap", "import", file, "--org", "m1")).Out);
         await Cli.OkAsync(db, "roadmap", "done", "--org", "m1", "--number", "1", "--on", "05.02.2019", "--comment", "приказ № 12");

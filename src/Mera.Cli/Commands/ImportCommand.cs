@@ -2,7 +2,7 @@ using System.CommandLine;
 using Mera.Core.Data;
 using Mera.Core.Features.Imports;
 using Mera.Core.Features.Values;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 
 namespace Mera.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.CommandLine;
 using Mera.Core.Features.Reports;
 using Mera.Core.Features.Submissions;
 using Mera.Core.Features.Users;
-using Mera.Core.Reports;
+using Mera.Core.Documents;
 
 namespace Mera.Cli.Commands;
 

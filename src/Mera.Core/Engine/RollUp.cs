@@ -35,15 +35,15 @@ internal static class RollUp
             for (var i = 0; i < k; i++)
             {
                 var p = plan.Indicators[i];
-                var has = Reported(grid, leaf, p.NumeratorSlots);
-                if (has)
+                // Reported: both sides on record. A share of organisations (over the registry's school count) is over
+                // every school, though: one without the property on record does not have it (seed 002: 3 of 17 =
+                // 17,6 %). Any other ratio is over the schools that reported, on both sides alike.
+                var complete = Reported(grid, leaf, p.NumeratorSlots) && (p.OverRegistry || Reported(grid, leaf, p.DenominatorSlots));
+                if (complete)
                 {
                     reported[leaves.CreditLeaf[leaf] * k + i] = true;
                 }
-                // A share of organisations (over the registry's school count) counts every school: one without the
-                // property on record does not have it (seed 002: 3 of 17 = 17,6 %). Any other ratio is over the
-                // schools that reported both sides.
-                if (!p.OverRegistry && (!has || !Reported(grid, leaf, p.DenominatorSlots)))
+                else if (!p.OverRegistry)
                 {
                     continue;
                 }

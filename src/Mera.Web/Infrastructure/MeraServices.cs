@@ -80,7 +80,7 @@ public static class MeraServices
         services.AddHostedService<BackupJob>();
         services.AddRazorPages(o =>
         {
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Users/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
         });
         services.AddRateLimiter(o =>
@@ -104,7 +104,7 @@ public static class MeraServices
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = Core.Imports.ImportLimits.MaxFileBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = Core.Reading.ImportLimits.MaxFileBytes);
     }
 
     public static void UseMera(this WebApplication app)

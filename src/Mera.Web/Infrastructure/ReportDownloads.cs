@@ -5,7 +5,7 @@ using Mera.Core.Features;
 using Mera.Core.Features.Indicators;
 using Mera.Core.Features.Reports;
 using Mera.Core.Features.Submissions;
-using Mera.Core.Reports;
+using Mera.Core.Documents;
 
 namespace Mera.Web.Infrastructure;
 

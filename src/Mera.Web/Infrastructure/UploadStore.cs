@@ -68,7 +68,7 @@ public sealed class UploadStore(IConfiguration configuration)
             return null;
         }
         var previewed = System.Text.Json.JsonSerializer.Deserialize<Previewed>(File.ReadAllText(path + ".json"));
-        return previewed is not null && previewed.Sha256 == Core.Imports.ContentHash.Sha256Of(path) ? previewed : null;
+        return previewed is not null && previewed.Sha256 == Core.Reading.ContentHash.Sha256Of(path) ? previewed : null;
     }
 
     public const int MaxPendingFiles = 20;

@@ -15,7 +15,7 @@ public class EducontImportTests
     {
         if (format == "csv-1251")
         {
-            return Cli.WriteFile("educont.csv", csv, Mera.Core.Imports.TextEncodingDetector.Windows1251);
+            return Cli.WriteFile("educont.csv", csv, Mera.Core.Reading.TextEncodingDetector.Windows1251);
         }
         var utf8 = Cli.WriteFile("educont.csv", csv, new UTF8Encoding(true));
         return format == "csv-utf8" ? utf8 : await Spreadsheets.ConvertAsync(utf8, format);

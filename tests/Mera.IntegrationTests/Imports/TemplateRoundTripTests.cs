@@ -45,7 +45,7 @@ public class TemplateRoundTripTests
         // The next template of s1 shows this quarter's values for reference.
         var next = Path.Combine(dir, "next.xlsx");
         await Cli.OkAsync(db, "template", "--form", "openschool", "--period", "2025Q1", "--org", "s1", "--out", next);
-        var text = Mera.Core.Imports.TableReader.OpenWithColumns(next, [["Код"], ["Значение"]]);
+        var text = Mera.Core.Reading.TableReader.OpenWithColumns(next, [["Код"], ["Значение"]]);
         var row = text.Rows.First(r => r.Cell(1) == "openschool.students.registered");
         Assert.Equal("300", row.Cell(4));
     }

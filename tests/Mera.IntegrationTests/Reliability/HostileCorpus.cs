@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Mera.Core.Reports.Xlsx;
+using Mera.Core.Documents.Xlsx;
 using Mera.IntegrationTests.Imports;
 
 namespace Mera.IntegrationTests.Reliability;

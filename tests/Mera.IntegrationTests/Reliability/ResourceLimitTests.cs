@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using Mera.Core.Features.Imports;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 using Mera.IntegrationTests.Web;
 
 namespace Mera.IntegrationTests.Reliability;

@@ -1,6 +1,6 @@
 using Mera.Core.Features.Reports;
 using Mera.Core.Features.Users;
-using Mera.Core.Reports;
+using Mera.Core.Documents;
 using Mera.Tests;
 
 namespace Mera.IntegrationTests.Reports;

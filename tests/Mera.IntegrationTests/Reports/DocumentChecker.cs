@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Mera.Core.Reports;
+using Mera.Core.Documents;
 
 namespace Mera.IntegrationTests.Reports;
 

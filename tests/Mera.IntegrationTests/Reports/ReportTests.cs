@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mera.Core.Reports.Xlsx;
+using Mera.Core.Documents.Xlsx;
 
 namespace Mera.IntegrationTests.Reports;
 

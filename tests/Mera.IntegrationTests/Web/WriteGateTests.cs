@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Mera.Core.Domain;
 using Mera.Core.Features.Submissions;
-using Mera.Core.Imports.Templates;
+using Mera.Core.Reading.Templates;
 using Mera.IntegrationTests.Imports;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,7 @@ namespace Mera.UnitTests.Architecture;
 
 /// <summary>
 /// The layers of docs/architecture.md, checked on the compiled assembly: Domain ← Formatting ← Formulas ← Engine ←
-/// (Data, Imports, Reports, Catalog) ← Features. A reference that points up, or across the middle layer, fails.
+/// (Data, Reading, Documents) ← Features. A reference that points up, or across the middle layer, fails.
 /// </summary>
 public sealed class LayerTests
 {
@@ -17,7 +17,7 @@ public sealed class LayerTests
         ["Mera.Core.Formatting"],
         ["Mera.Core.Formulas"],
         ["Mera.Core.Engine"],
-        ["Mera.Core.Data", "Mera.Core.Imports", "Mera.Core.Reports", "Mera.Core.Catalog"],
+        ["Mera.Core.Data", "Mera.Core.Reading", "Mera.Core.Documents"],
         ["Mera.Core.Features"],
     ];
 

@@ -1,4 +1,4 @@
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 
 namespace Mera.UnitTests.Imports;
 

@@ -1,5 +1,5 @@
 using Mera.Core.Features.Imports;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 
 namespace Mera.UnitTests.Imports;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features.Indicators;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 using Microsoft.EntityFrameworkCore;
 
 using Mera.Core.Features.Targets;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mera.Core.Catalog;
+using Mera.Core.Data.BuiltIn;
 using Mera.Core.Data;
 using Mera.Core.Domain;
 using Microsoft.EntityFrameworkCore;

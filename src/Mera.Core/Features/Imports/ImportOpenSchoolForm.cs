@@ -3,7 +3,7 @@ using Mera.Core.Domain;
 using Mera.Core.Features.Indicators;
 using Mera.Core.Features.Orgs;
 using Mera.Core.Features.Values;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Features.Imports;

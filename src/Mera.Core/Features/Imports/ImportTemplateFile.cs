@@ -3,8 +3,8 @@ using Mera.Core.Domain;
 using Mera.Core.Features.Indicators;
 using Mera.Core.Features.Orgs;
 using Mera.Core.Features.Values;
-using Mera.Core.Imports;
-using Mera.Core.Imports.Templates;
+using Mera.Core.Reading;
+using Mera.Core.Reading.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Features.Imports;

@@ -1,6 +1,6 @@
 using Mera.Core.Data;
 using Mera.Core.Features.Values;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 
 namespace Mera.Core.Features.Imports;
 

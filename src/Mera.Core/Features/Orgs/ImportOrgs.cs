@@ -1,6 +1,6 @@
 using Mera.Core.Data;
 using Mera.Core.Domain;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Features.Orgs;

@@ -2,7 +2,7 @@ using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features.Indicators;
 using Mera.Core.Features.Reports;
-using Mera.Core.Reports;
+using Mera.Core.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Features.Submissions;

@@ -2,7 +2,7 @@ using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features.Indicators;
 using Mera.Core.Features.Orgs;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Features.Targets;

@@ -1,7 +1,7 @@
 using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features.Access;
-using Mera.Core.Imports;
+using Mera.Core.Reading;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Core.Features.Values;

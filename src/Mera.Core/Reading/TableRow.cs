@@ -1,0 +1,70 @@
+namespace Mera.Core.Reading;
+
+/// <summary>A data row of a table file; RowNumber is the row as the user sees it in the file (1-based).</summary>
+public sealed record TableRow(int RowNumber, IReadOnlyList<string> Cells)
+{
+    public string Cell(int index) => index >= 0 && index < Cells.Count ? Cells[index].Trim() : "";
+
+    public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
+
+    /// <summary>
+    /// The «1 2 3 4 5» row that Russian tables put under their header, and repeat after every page break
+    /// (seed 003): at least three filled cells numbered from 1 in order.
+    /// </summary>
+    public bool IsColumnNumbering
+    {
+        get
+        {
+            var filled = Cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+            return filled.Count >= 3 && filled.Select((c, i) => c == (i + 1).ToString()).All(x => x);
+        }
+    }
+}
+
+/// <summary>
+/// A table found in a file: the rows above its header (a form's title lines), the header, and a lazily streamed
+/// sequence of rows below it.
+/// </summary>
+public sealed class TableData(string fileName, string? sheet, IReadOnlyList<string> header, IEnumerable<TableRow> rows,
+    IReadOnlyList<TableRow>? preamble = null, ReadProgress? progress = null)
+{
+    /// <summary>How far the streamed rows have got through the file (0–1), for progress bars.</summary>
+    public ReadProgress Progress { get; } = progress ?? new ReadProgress();
+
+    public string FileName { get; } = fileName;
+    public string? Sheet { get; } = sheet;
+    public IReadOnlyList<string> Header { get; } = header;
+    public IEnumerable<TableRow> Rows { get; } = rows;
+    public IReadOnlyList<TableRow> Preamble { get; } = preamble ?? [];
+
+    /// <summary>The column whose header names one of the given columns (see <see cref="HeaderText.Matches"/>), or -1.</summary>
+    public int ColumnOf(params string[] names)
+    {
+        foreach (var name in names.Select(HeaderText.Normalize))
+        {
+            for (var i = 0; i < Header.Count; i++)
+            {
+                if (HeaderText.Matches(Header[i], name))
+                {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>A problem located in this table: file, sheet, row and column header.</summary>
+    public ImportIssue Issue(IssueSeverity severity, int? row, int column, string message) =>
+        new(severity, FileName, row, column >= 0 && column < Header.Count ? Header[column] : null, message, Sheet);
+
+    public ImportIssue Error(int? row, int column, string message) => Issue(IssueSeverity.Error, row, column, message);
+}
+
+/// <summary>The share of a file read so far, updated by the row readers as they stream.</summary>
+public sealed class ReadProgress
+{
+    public double Fraction { get; internal set; }
+}
+
+/// <summary>What an importer reports while reading: rows so far and the share of the file read.</summary>
+public readonly record struct ImportProgress(int Rows, double Fraction);

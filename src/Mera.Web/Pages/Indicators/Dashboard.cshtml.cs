@@ -1,0 +1,58 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Engine;
+using Mera.Core.Features.Indicators;
+using Mera.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Web.Pages.Indicators;
+
+/// <summary>
+/// The dashboard of an org unit for a period: a card per indicator (value, numerator/denominator, completeness,
+/// trend), the children (schools of a municipality, municipalities of a region) for the chosen indicator, charts.
+/// </summary>
+public sealed class DashboardModel(MeraDb database, CurrentUser current, TimeProvider clock) : PageModel
+{
+    private const int TrendLength = 6;
+
+    [BindProperty(SupportsGet = true)] public string? Org { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Indicator { get; set; }
+
+    public OrgUnit Unit { get; private set; } = null!;
+    public Period Current { get; private set; }
+    public IReadOnlyList<OrgUnit> Trail { get; private set; } = [];
+    public IReadOnlyList<IndicatorResult> Own { get; private set; } = [];
+    public IReadOnlyList<IndicatorResult> Children { get; private set; } = [];
+    public IndicatorResult? Selected { get; private set; }
+    public IReadOnlyDictionary<string, List<(string Period, double? Value)>> Trends { get; private set; } = new Dictionary<string, List<(string Period, double? Value)>>();
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Unit = await current.OrgAsync(Org, ct);
+        var scope = await current.ScopeAsync(ct);
+        var today = clock.Today();
+        Current = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) ? p
+            : Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous();
+        Trail = await TrailAsync(scope.OrgPath, ct);
+        var dashboard = await ComputeDashboard.RunAsync(database, new ComputeDashboard.Query(Unit.Code, Current, today, TrendLength), ct);
+        var rows = dashboard.Rows;
+        Own = rows.Where(r => r.Org == Unit.Code).ToList();
+        Selected = Own.FirstOrDefault(r => r.Indicator == Indicator) ?? Own.FirstOrDefault();
+        Children = rows.Where(r => r.Org != Unit.Code && r.Indicator == Selected?.Indicator)
+            .OrderByDescending(r => r.Value ?? double.MinValue).ToList();
+        Trends = dashboard.Trends;
+    }
+
+    /// <summary>The unit's ancestors down from the user's own unit, for the breadcrumb.</summary>
+    private async Task<IReadOnlyList<OrgUnit>> TrailAsync(string scopePath, CancellationToken ct)
+    {
+        var ids = Unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        await using var db = database.CreateContext();
+        var units = await db.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
+        return units.Where(u => u.Path.StartsWith(scopePath, StringComparison.Ordinal)).OrderBy(u => u.Path.Length).ToList();
+    }
+}

@@ -1,0 +1,80 @@
+using Mera.Core.Data;
+using Mera.Core.Domain;
+using Mera.Core.Features;
+using Mera.Core.Features.Submissions;
+using Mera.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mera.Web.Pages.Submissions;
+
+/// <summary>The submission monitor: who sent a form on time, late or not at all; accept or return in bulk.</summary>
+public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Org { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Form { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty] public List<string> Selected { get; set; } = [];
+    [BindProperty] public string? Comment { get; set; }
+
+    public OrgUnit Unit { get; private set; } = null!;
+    public IReadOnlyList<Core.Domain.Form> Forms { get; private set; } = [];
+    public ListSubmissions.Result Result { get; private set; } = null!;
+    public ReportingOverview.Result Overview { get; private set; } = null!;
+    public bool CanReview { get; private set; }
+
+    /// <summary>Above a municipality, the schools are grouped under their municipality (its name by school id).</summary>
+    public IReadOnlyDictionary<int, string>? MunicipalityOf { get; private set; }
+    public List<string> Messages { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(string action, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!CanReview)
+        {
+            throw new ForbiddenException("нет прав на приёмку отчётов");
+        }
+        var scope = await current.ScopeAsync(ct);
+        var shown = Result.Rows.Where(r => r.Submission is not null).ToDictionary(r => r.Submission!.Id, r => r.School.Name);
+        var result = await ReviewSelected.RunAsync(database, Selected, shown, ReviewSelected.DecisionOf(action), scope.Login, Comment, clock, ct);
+        TempData["Message"] = result.Message;
+        return Redirect($"/monitor?org={Unit.Code}&form={Result.Form.Code}&period={Result.Period.Code}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Unit = await current.OrgAsync(Org, ct);
+        var scope = await current.ScopeAsync(ct);
+        if (scope.Role == Roles.School)
+        {
+            throw new ForbiddenException("монитор сдачи отчётности — для отдела образования");
+        }
+        CanReview = Roles.ReviewsSubmissions(scope.Role);
+        await using (var db = database.CreateContext())
+        {
+            Forms = await db.SchoolFormsAsync(ct);
+        }
+        var form = Forms.FirstOrDefault(f => f.Code == Form) ?? Forms.First();
+        var today = clock.Today();
+        var period = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) && p.Type == form.PeriodType ? p : ReportingOverview.DuePeriod(form, today);
+        Result = await ListSubmissions.RunAsync(database, Unit, form.Code, period.Code, today, ct);
+        if (Unit.Type is OrgUnitType.Region or OrgUnitType.Country)
+        {
+            await using var db = database.CreateContext();
+            var municipalities = await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(Unit.Path) && o.Type == OrgUnitType.Municipality)
+                .ToDictionaryAsync(o => o.Id, o => (o.Name, o.Path), ct);
+            MunicipalityOf = Result.Rows.ToDictionary(r => r.School.Id,
+                r => municipalities.Values.FirstOrDefault(m => r.School.Path.StartsWith(m.Path, StringComparison.Ordinal)).Name ?? Unit.Name);
+            Result = Result with { Rows = Result.Rows.OrderBy(r => MunicipalityOf[r.School.Id]).ThenBy(r => r.School.Name).ToList() };
+        }
+        Overview = await ReportingOverview.RunAsync(database, Unit, today, ct);
+        if (TempData["Message"] is string message)
+        {
+            Messages.Add(message);
+        }
+    }
+
+}
