@@ -68,4 +68,60 @@ public sealed class PlanFactTests
         Assert.Null(PlanFact.Project([], 3));
         Assert.Equal(7, PlanFact.Project([(0, 1), (1, 3), (2, 5)], 3)!.Value, 9);
     }
+
+    private static IndicatorResult Row(string status, double? value, int reported, int expected, double? projected = null, string unit = "%",
+        bool overAll = false) =>
+        new("m1", "Район", "municipality", "2026Q3", "3 квартал 2026 г.", "i", "Показатель", value, 100, value, unit, reported, expected, 50, status, "n", "d", "2020-01-01")
+        {
+            Projected = projected, OverAllOrganisations = overAll,
+        };
+
+    [Fact]
+    public void A_status_for_a_document_carries_its_forecast_and_its_organisations()
+    {
+        Assert.Equal("Исполнен", PlanFact.Describe(Row("achieved", 60, 16, 16)));
+        Assert.Equal("Идёт к исполнению; прогноз на конец года 61,5\u00a0%", PlanFact.Describe(Row("on_track", 60, 16, 16, 61.46)));
+        Assert.Equal("Под риском неисполнения; прогноз на конец года 40,0\u00a0%; по 15 из 16 организаций", PlanFact.Describe(Row("at_risk", 30, 15, 16, 40)));
+        Assert.Equal("Недостаточно данных: по 1 из 16 организаций", PlanFact.Describe(Row("insufficient_data", 30, 1, 16)));
+        Assert.Equal("Нет данных", PlanFact.Describe(Row("no_data", null, 0, 16)));
+        Assert.Equal("Пока не достигнуто; прогноз на конец года 3 511", PlanFact.Describe(Row("not_yet", 3376, 16, 16, 3510.6, "чел.")).Replace('\u00a0', ' '));
+        Assert.Equal("Исполнен", PlanFact.Describe(Row("achieved", 17.6, 3, 17, overAll: true)));   // a share of all organisations is complete
+        Assert.Equal("Не исполнен", PlanFact.Describe(Row("not_achieved", 30, 16, 16, 80)));        // no forecast after the year
+    }
+
+    [Fact]
+    public void Judged_and_lagging_statuses()
+    {
+        Assert.All(new[] { "achieved", "not_achieved", "on_track", "not_yet", "at_risk" }, s => Assert.True(PlanFact.IsJudged(s)));
+        Assert.All(new[] { "no_data", "insufficient_data", "no_target" }, s => Assert.False(PlanFact.IsJudged(s)));
+        Assert.All(new[] { "not_achieved", "at_risk", "not_yet" }, s => Assert.True(PlanFact.IsLagging(s)));
+        Assert.All(new[] { "achieved", "on_track", "no_data", "insufficient_data", "no_target" }, s => Assert.False(PlanFact.IsLagging(s)));
+        Assert.Equal("План не установлен", PlanFact.ToRussian("no_target"));
+        Assert.Equal("Исполнен", PlanFact.ToRussian("achieved"));
+        Assert.Equal("Не исполнен", PlanFact.ToRussian("not_achieved"));
+        Assert.Equal(8, PlanFact.All.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(0, 0, 100, true)]     // nothing expected: nothing missing
+    [InlineData(16, 16, 100, true)]
+    [InlineData(15, 16, 100, false)]
+    [InlineData(8, 10, 80, true)]
+    [InlineData(7, 10, 80, false)]
+    public void Completeness_against_the_threshold(int reported, int expected, double threshold, bool enough)
+    {
+        Assert.Equal(enough, Completeness.Enough(reported, expected, threshold));
+    }
+
+    [Fact]
+    public void The_partial_flag_follows_the_organisations()
+    {
+        Assert.True(Row("insufficient_data", 30, 1, 16).IsPartial);
+        Assert.False(Row("achieved", 30, 16, 16).IsPartial);
+        Assert.False(Row("no_data", null, 0, 16).IsPartial);
+        Assert.False(Row("achieved", 17.6, 3, 17, overAll: true).IsPartial);
+        Assert.Equal("Исполнен", Row("achieved", 30, 16, 16).StatusName);
+        Assert.Equal(PlanFact.Describe(Row("achieved", 30, 16, 16)), Row("achieved", 30, 16, 16).StatusText);
+        Assert.Equal(100, Completeness.DefaultPercent);
+    }
 }
