@@ -66,6 +66,14 @@ public class PlanFactTests
             .Select(r => r.GetProperty("org").GetString()!).Order().ToArray();
         Assert.Equal(new[] { "s1", "s2" }, lagging);
 
+        // One truth: the dashboard (which feeds the assessment with its trend's periods) says what the CLI says.
+        var dashboard = await Mera.Core.Features.Indicators.ComputeDashboard.RunAsync(db.Db,
+            new Mera.Core.Features.Indicators.ComputeDashboard.Query("m1", Mera.Core.Domain.Period.Parse("2025Q2"), new DateOnly(2025, 7, 15)));
+        var shown = dashboard.Rows.Where(r => r.Indicator == "dm.students.profile" && r.Org != "m1").ToDictionary(r => r.Org);
+        Assert.Equal(during, shown.ToDictionary(r => r.Key, r => (string?)r.Value.Status));
+        Assert.Equal(55, shown["s1"].Projected!.Value, 9);
+        Assert.Equal(100, shown["s2"].Projected!.Value, 9);
+
         var after = (await IndicatorsAsync(db, "m1", "2025Q2", "dm.students.profile", "2026-01-15", "--children")).Json()
             .Where(r => r.GetProperty("org").GetString() == "s2").Single();
         Assert.Equal("not_achieved", after.GetProperty("status").GetString());

@@ -17,12 +17,13 @@ public static class ComputeDashboard
     public static async Task<Result> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
     {
         var periods = query.Period.Trailing(query.TrendLength);
-        // The shown period with its children and targets; the earlier ones for the trend line only.
-        var computed = (await ComputeTrend.RunAsync(database, periods, period => period == query.Period
-            ? new ComputeIndicators.Query(query.OrgCode, period.Code, Children: true, AsOf: query.AsOf)
-            : new ComputeIndicators.Query(query.OrgCode, period.Code, AssessTargets: false), ct)).ToArray();
-        var rows = computed[^1];
-        computed[^1] = rows.Where(r => r.Org == query.OrgCode).ToList();
+        // The earlier periods once, with the children: the trend line reads the org's rows, and the target assessment
+        // of the shown period reads its projection points from the same rows instead of rolling them up again.
+        var earlier = await ComputeTrend.RunAsync(database, periods.Take(periods.Count - 1).ToList(),
+            period => new ComputeIndicators.Query(query.OrgCode, period.Code, Children: true, AssessTargets: false), ct);
+        var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(query.OrgCode, query.Period.Code, Children: true,
+            AsOf: query.AsOf) { Computed = earlier }, ct);
+        var computed = earlier.Append(rows).Select(r => r.Where(x => x.Org == query.OrgCode).ToList()).ToArray();
         var trends = new Dictionary<string, List<(string Period, double? Value)>>();
         foreach (var (period, values) in periods.Zip(computed))
         {

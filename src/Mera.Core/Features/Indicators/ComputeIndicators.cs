@@ -19,6 +19,10 @@ public static class ComputeIndicators
     {
         /// <summary>The share of expected organisations that makes a status final (ADR 0022).</summary>
         public double CompletenessPercent { get; init; } = Completeness.ThresholdPercent;
+
+        /// <summary>Earlier periods already computed with the same org, children and indicators (a dashboard's trend):
+        /// the target assessment reads its trend points from them instead of rolling them up again.</summary>
+        public IReadOnlyList<IReadOnlyList<IndicatorResult>>? Computed { get; init; }
     }
 
     public static async Task<IReadOnlyList<IndicatorResult>> RunAsync(MeraDb database, Query query, CancellationToken ct = default)

@@ -36,8 +36,7 @@ internal static class AssessTargets
         var running = asOf <= year.End;
         var threshold = query.CompletenessPercent;
         var series = await EarlierPeriodsAsync(database, query, period, year, ct);
-        var inYear = period.Type == PeriodType.Year ? [period] : year.Inside(period.Type).ToList();
-        var positions = (Current: Math.Max(0, inYear.FindIndex(p => p.Code == period.Code)), Last: inYear.Count - 1);
+        var position = PlanFactAssessment.Position.Of(period);
         var result = new List<IndicatorResult>(rows.Count);
         foreach (var r in rows)
         {
@@ -46,24 +45,13 @@ internal static class AssessTargets
                 result.Add(r);
                 continue;
             }
-            var points = series.TryGetValue((r.Org, r.Indicator), out var earlier) ? earlier.ToList() : [];
-            if (r.Value is double v && (r.OverAllOrganisations || Completeness.Enough(r.Reported, r.Expected, threshold)))
-            {
-                points.Add((positions.Current, v));
-            }
             var fact = r.Value;
             if (fact is not null && target.IsCumulative && r.Unit != "%")
             {
                 fact = await CumulativeFactAsync(database, r, target, fact, ct);
             }
-            var projected = PlanFact.Project(points, positions.Last);
-            var status = PlanFact.Status(fact, target.Value, lowerIsBetter.Contains(r.Indicator), running, projected,
-                r.Reported, r.OverAllOrganisations && r.Reported > 0 ? r.Reported : r.Expected, threshold);
-            result.Add(r with
-            {
-                Target = target.Value, BaseValue = target.BaseValue, BaseDate = target.BaseDate, Status = status, Fact = fact,
-                Projected = running && PlanFact.IsJudged(status) ? projected : null,
-            });
+            var earlier = series.TryGetValue((r.Org, r.Indicator), out var points) ? points : [];
+            result.Add(PlanFactAssessment.Assess(r, target, fact, earlier, position, running, lowerIsBetter.Contains(r.Indicator), threshold));
         }
         return result;
     }
@@ -82,8 +70,10 @@ internal static class AssessTargets
         var earlier = inYear.Select((p, i) => (Period: p, Index: i)).Where(x => x.Period.End < period.Start).TakeLast(ProjectionPeriods - 1);
         foreach (var (p, index) in earlier)
         {
-            var rows = await ComputeIndicators.RunAsync(database, query with { PeriodCode = p.Code, AssessTargets = false }, ct);
-            foreach (var r in rows.Where(r => r.Value is not null && (r.OverAllOrganisations || Completeness.Enough(r.Reported, r.Expected, query.CompletenessPercent))))
+            // A dashboard hands over the periods its trend already computed; anyone else computes them here.
+            var rows = query.Computed?.FirstOrDefault(c => c.Count > 0 && c[0].Period == p.Code)
+                ?? await ComputeIndicators.RunAsync(database, query with { PeriodCode = p.Code, AssessTargets = false, Computed = null }, ct);
+            foreach (var r in rows.Where(r => PlanFactAssessment.Counts(r, query.CompletenessPercent)))
             {
                 (result.TryGetValue((r.Org, r.Indicator), out var list) ? list : result[(r.Org, r.Indicator)] = []).Add((index, r.Value!.Value));
             }
