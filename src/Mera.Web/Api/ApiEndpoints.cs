@@ -7,7 +7,7 @@ using Mera.Core.Features.Values;
 using Mera.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Mera.Core.Features.Orgs;
 
 namespace Mera.Web.Api;
 
@@ -22,21 +22,14 @@ public static class ApiEndpoints
         api.MapGet("/orgunits", async (string? parent, CurrentUser current, MeraDb database, CancellationToken ct) =>
         {
             var root = await current.OrgAsync(parent, ct);
-            await using var db = database.CreateContext();
-            var children = await db.OrgUnits.AsNoTracking().Where(o => o.ParentId == root.Id).OrderBy(o => o.Name).ToListAsync(ct);
+            var children = await ListOrgs.ChildrenAsync(database, root.Id, ct);
             return Results.Ok(new { org = OrgDto.Of(root), children = children.Select(OrgDto.Of) });
         });
 
         api.MapGet("/orgunits/{code}", async (string code, CurrentUser current, CancellationToken ct) =>
             Results.Ok(OrgDto.Of(await current.OrgAsync(code, ct))));
 
-        api.MapGet("/elements", async (MeraDb database, CancellationToken ct) =>
-        {
-            await using var db = database.CreateContext();
-            var elements = await db.DataElements.AsNoTracking().OrderBy(e => e.Code).ToListAsync(ct);
-            return Results.Ok(elements.Select(e => new { e.Code, e.Name, e.Unit, valueType = e.ValueType.ToString().ToLowerInvariant(),
-                periodType = e.PeriodType.ToString().ToLowerInvariant(), timeAggregation = e.TimeAggregation.ToString().ToLowerInvariant() }));
-        });
+        api.MapGet("/elements", async (MeraDb database, CancellationToken ct) => Results.Ok(await ListValues.ElementsAsync(database, ct)));
 
         api.MapGet("/indicators", async (string? org, string period, bool? children, string[]? indicator, CurrentUser current, MeraDb database, TimeProvider clock, CancellationToken ct) =>
         {
@@ -47,17 +40,7 @@ public static class ApiEndpoints
         api.MapGet("/datavalues", async (string? org, string period, CurrentUser current, MeraDb database, CancellationToken ct) =>
         {
             var unit = await current.OrgAsync(org, ct);
-            var p = Period.Parse(period);
-            await using var db = database.CreateContext();
-            var rows = await (from v in db.DataValues.AsNoTracking()
-                              join o in db.OrgUnits.AsNoTracking() on v.OrgUnitId equals o.Id
-                              join e in db.DataElements.AsNoTracking() on v.ElementId equals e.Id
-                              where o.Path.StartsWith(unit.Path) && v.PeriodCode == p.Code
-                              orderby o.Code, e.Code
-                              select new { org = o.Code, element = e.Code, period = v.PeriodCode, v.Value, v.Comment,
-                                  source = v.Source.ToString().ToLowerInvariant(), v.SourceFile, v.ChangedBy, v.ChangedAt })
-                .Take(100_000).ToListAsync(ct);
-            return Results.Ok(rows);
+            return Results.Ok(await ListValues.RunAsync(database, unit, Period.Parse(period), ct));
         });
 
         api.MapPost("/datavalues", async (List<SaveValues.Item> items, CurrentUser current, MeraDb database, TimeProvider clock,

@@ -16,6 +16,13 @@ public static class ShowAgreement
 
     public sealed record Result(string Number, DateOnly Date, string? Parties, IReadOnlyList<int> Years, IReadOnlyList<Row> Rows);
 
+    /// <summary>The numbers of an org's agreements, the latest first.</summary>
+    public static async Task<IReadOnlyList<string>> NumbersAsync(MeraDb database, int orgId, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Agreements.AsNoTracking().Where(a => a.OrgUnitId == orgId).OrderByDescending(a => a.Date).Select(a => a.Number).ToListAsync(ct);
+    }
+
     public static async Task<Result> RunAsync(MeraDb database, string orgCode, string number, DateOnly asOf, CancellationToken ct = default)
     {
         Domain.Agreement agreement;

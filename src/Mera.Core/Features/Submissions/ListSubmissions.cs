@@ -8,6 +8,13 @@ namespace Mera.Core.Features.Submissions;
 /// <summary>The submission monitor: every active school of a subtree for one form and period, with its status and contacts.</summary>
 public static class ListSubmissions
 {
+    /// <summary>The forms schools submit, for the choice of form on «Сдача».</summary>
+    public static async Task<List<Form>> SchoolFormsAsync(MeraDb database, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.SchoolFormsAsync(ct);
+    }
+
     public sealed record Row(OrgUnit School, Submission? Submission, ReportingStatus Status);
 
     public sealed record Result(Form Form, Period Period, DateOnly Deadline, IReadOnlyList<Row> Rows)

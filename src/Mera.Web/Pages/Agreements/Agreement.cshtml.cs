@@ -4,7 +4,6 @@ using Mera.Core.Features.Agreements;
 using Mera.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Web.Pages.Agreements;
 
@@ -25,10 +24,7 @@ public sealed class AgreementModel(MeraDb database, CurrentUser current, TimePro
     {
         Unit = await current.OrgAsync(Org, ct);
         Quarter = Period.LastComplete(PeriodType.Quarter, clock.Today());
-        await using (var db = database.CreateContext())
-        {
-            Numbers = await db.Agreements.AsNoTracking().Where(a => a.OrgUnitId == Unit.Id).OrderByDescending(a => a.Date).Select(a => a.Number).ToListAsync(ct);
-        }
+        Numbers = await ShowAgreement.NumbersAsync(database, Unit.Id, ct);
         var number = Numbers.FirstOrDefault(n => n == Number) ?? Numbers.FirstOrDefault();
         if (number is not null)
         {

@@ -5,7 +5,6 @@ using Mera.Core.Features.Indicators;
 using Mera.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Web.Pages.Indicators;
 
@@ -50,9 +49,6 @@ public sealed class DashboardModel(MeraDb database, CurrentUser current, TimePro
     /// <summary>The unit's ancestors down from the user's own unit, for the breadcrumb.</summary>
     private async Task<IReadOnlyList<OrgUnit>> TrailAsync(string scopePath, CancellationToken ct)
     {
-        var ids = Unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
-        await using var db = database.CreateContext();
-        var units = await db.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
-        return units.Where(u => u.Path.StartsWith(scopePath, StringComparison.Ordinal)).OrderBy(u => u.Path.Length).ToList();
+        return await Core.Features.Orgs.ListOrgs.TrailAsync(database, Unit, scopePath, ct);
     }
 }

@@ -2,7 +2,7 @@ using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Mera.Core.Features.Notifications;
 
 namespace Mera.Web.Pages.Notifications;
 
@@ -11,28 +11,10 @@ public sealed class NotificationsModel(MeraDb database, CurrentUser current, Tim
 {
     private const int Shown = 200;
 
-    public sealed record Row(Notification Notification, string OrgName, bool Own);
+    public IReadOnlyList<ListNotifications.Row> Rows { get; private set; } = [];
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var scope = await current.ScopeAsync(ct);
-        await using var db = database.CreateContext();
-        var rows = await (from n in db.Notifications.AsNoTracking()
-                          join o in db.OrgUnits.AsNoTracking() on n.OrgUnitId equals o.Id
-                          where o.Path.StartsWith(scope.OrgPath)
-                          orderby n.Id descending
-                          select new { n, o.Name }).Take(Shown).ToListAsync(ct);
-        Rows = rows.Select(r => new Row(r.n, r.Name, r.n.OrgUnitId == scope.OrgId)).ToList();
-        if (scope.Role == Roles.Viewer)
-        {
-            return; // a read-only reader (the head of the administration) must not mark the officer's notices as seen
-        }
-        var now = clock.GetUtcNow();
-        await db.Notifications.Where(n => n.OrgUnitId == scope.OrgId && n.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Rows = await ListNotifications.RunAsync(database, await current.ScopeAsync(ct), clock, Shown, ct);
 
     public static string KindName(string kind) => kind switch
     {

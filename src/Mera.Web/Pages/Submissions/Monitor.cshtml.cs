@@ -5,7 +5,6 @@ using Mera.Core.Features.Submissions;
 using Mera.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Web.Pages.Submissions;
 
@@ -53,19 +52,14 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
             throw new ForbiddenException("монитор сдачи отчётности — для отдела образования");
         }
         CanReview = Roles.ReviewsSubmissions(scope.Role);
-        await using (var db = database.CreateContext())
-        {
-            Forms = await db.SchoolFormsAsync(ct);
-        }
+        Forms = await ListSubmissions.SchoolFormsAsync(database, ct);
         var form = Forms.FirstOrDefault(f => f.Code == Form) ?? Forms.First();
         var today = clock.Today();
         var period = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) && p.Type == form.PeriodType ? p : ReportingOverview.DuePeriod(form, today);
         Result = await ListSubmissions.RunAsync(database, Unit, form.Code, period.Code, today, ct);
         if (Unit.Type is OrgUnitType.Region or OrgUnitType.Country)
         {
-            await using var db = database.CreateContext();
-            var municipalities = await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(Unit.Path) && o.Type == OrgUnitType.Municipality)
-                .ToDictionaryAsync(o => o.Id, o => (o.Name, o.Path), ct);
+            var municipalities = (await Core.Features.Orgs.ListOrgs.MunicipalitiesAsync(database, Unit, ct)).ToDictionary(o => o.Id, o => (o.Name, o.Path));
             MunicipalityOf = Result.Rows.ToDictionary(r => r.School.Id,
                 r => municipalities.Values.FirstOrDefault(m => r.School.Path.StartsWith(m.Path, StringComparison.Ordinal)).Name ?? Unit.Name);
             Result = Result with { Rows = Result.Rows.OrderBy(r => MunicipalityOf[r.School.Id]).ThenBy(r => r.School.Name).ToList() };

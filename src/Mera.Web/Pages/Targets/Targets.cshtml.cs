@@ -7,7 +7,6 @@ using Mera.Core.Features.Targets;
 using Mera.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mera.Web.Pages.Targets;
 
@@ -65,15 +64,12 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
         var today = clock.Today();
         Year ??= today.Year;
         Years = [Year.Value - 1, Year.Value, Year.Value + 1];
-        // The region plans for municipalities, the municipality for its schools (DOMAIN §1).
-        CanSetOwn = scope.Role == Roles.Admin || (scope.Role == Roles.Region && Unit.Type == OrgUnitType.Municipality && scope.Sees(Unit))
-            || (scope.Role == Roles.Municipality && Unit.IsReportingUnit && scope.Sees(Unit));
-        CanSetSchools = (scope.Role is Roles.Admin or Roles.Municipality) && Unit.Type == OrgUnitType.Municipality && scope.Sees(Unit);
-        await using var db = database.CreateContext();
-        Indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(ct);
-        foreach (var t in await db.Targets.AsNoTracking().Where(t => t.OrgUnitId == Unit.Id && Years.Contains(t.Year)).ToListAsync(ct))
+        // Who may plan for whom is Core's rule (the region for municipalities, the municipality for its schools).
+        var targets = await ListTargets.RunAsync(database, scope, Unit, Years, ct);
+        (Indicators, CanSetOwn, CanSetSchools) = (targets.Indicators, targets.MaySetOwn, targets.MaySetSchools);
+        foreach (var (key, target) in targets.Plans)
         {
-            Plans[(t.IndicatorCode, t.Year)] = t;
+            Plans[key] = target;
         }
         Current = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) ? p : Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous();
         if (!Unit.IsReportingUnit)

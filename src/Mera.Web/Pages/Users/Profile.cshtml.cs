@@ -33,11 +33,10 @@ public sealed class ProfileModel(UserManager<MeraUser> users, SignInManager<Mera
     private async Task LoadAsync(CancellationToken ct)
     {
         Scope = await current.ScopeAsync(ct);
-        await using var db = database.CreateContext();
-        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Id == Scope.UserId, ct);
-        LiveToken = user.ApiTokenExpiresAt is { } expires && expires > clock.GetUtcNow() ? (expires, user.ApiTokenLastUsedAt) : null;
-        (RemindersDaily, WorkflowDaily) = (user.RemindersDaily, user.WorkflowDaily);
-        Phone ??= user.PhoneNumber;
+        var account = await ShowAccount.RunAsync(database, Scope.UserId, clock, ct);
+        LiveToken = account.LiveToken;
+        (RemindersDaily, WorkflowDaily) = (account.RemindersDaily, account.WorkflowDaily);
+        Phone ??= account.Phone;
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
