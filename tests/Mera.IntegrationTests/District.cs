@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Mera.IntegrationTests;
 
 /// <summary>A small district registry for tests: region → municipality → N schools with valid INNs.</summary>
@@ -16,14 +14,15 @@ public static class District
 
     public static string Registry(int schools, Func<int, bool>? rural = null)
     {
-        var sb = new StringBuilder("code,name,type,parent_code,inn,kpp,ogrn,address,is_rural,is_branch,email\n");
-        sb.Append("r1,Тестовая область,region,,,,,,0,0,\n");
-        sb.Append("m1,Енисейский район,municipality,r1,,,,,0,0,\n");
+        var registry = new TestData.RegistryBuilder()
+            .Unit("r1", "Тестовая область", "region")
+            .Unit("m1", "Енисейский район", "municipality", parent: "r1");
         for (var i = 1; i <= schools; i++)
         {
-            sb.Append($"s{i},МБОУ СОШ № {i},school,m1,{Inn(1000 + i)},240101001,,,{((rural?.Invoke(i) ?? false) ? 1 : 0)},0,s{i}@example.ru\n");
+            registry.Unit($"s{i}", $"МБОУ СОШ № {i}", "school", parent: "m1", inn: Inn(1000 + i), kpp: "240101001",
+                rural: rural?.Invoke(i) ?? false, email: $"s{i}@example.ru");
         }
-        return sb.ToString();
+        return registry.ToString();
     }
 
     public static async Task SetUpAsync(TestDatabase db, int schools, Func<int, bool>? rural = null)
@@ -33,5 +32,5 @@ public static class District
     }
 
     public static async Task<CliRun> ImportValuesAsync(TestDatabase db, string csvBody) =>
-        await Cli.RunAsync(db, "import", "values", Cli.WriteFile("values.csv", "org,element,period,value\n" + csvBody));
+        await Cli.RunAsync(db, "import", "values", Cli.WriteFile("values.csv", TestData.ValuesHeader + "\n" + csvBody));
 }

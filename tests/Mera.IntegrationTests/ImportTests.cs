@@ -50,7 +50,7 @@ public class ImportTests
         Assert.Contains("значений записано 0, без изменений 2", second.Out);
         Assert.Equal(afterFirst, await CountsAsync(db));
 
-        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("v2.csv", "org,element,period,value\ns1,contingent.students,2024,110\n"));
+        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("v2.csv", TestData.ValuesHeader + "\ns1,contingent.students,2024,110\n"));
         await using var context = db.Db.CreateContext();
         // The stored value is its own latest change; the version it replaced moved into the history.
         var current = await context.DataValues.SingleAsync(v => v.Value == 110);

@@ -13,7 +13,7 @@ public class RegionTierTests
 {
     private static readonly Period Q = TestClock.Quarter;
 
-    private const string Registry = "code,name,type,parent_code,inn,kpp,ogrn,address,is_rural,is_branch,email\n" +
+    private const string Registry = TestData.RegistryHeader + "\n" +
         "r1,Тестовая область,region,,,,,,0,0,minobr@example.ru\n" +
         "m1,Енисейский район,municipality,r1,,,,,0,0,uo1@example.ru\n" +
         "m2,Северный район,municipality,r1,,,,,0,0,uo2@example.ru\n";
@@ -27,7 +27,7 @@ public class RegionTierTests
         var values = string.Concat(Enumerable.Range(1, 4).Select(i =>
             $"s{i},openschool.students.registered,{Q.Code},{400 + i}\ns{i},openschool.students.inactive,{Q.Code},{40 + i}\n" +
             $"s{i},contingent.students,{Q.Start.Year},{500 + 100 * i}\n"));
-        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("values.csv", "org,element,period,value\n" + values));
+        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("values.csv", TestData.ValuesHeader + "\n" + values));
         return db;
     }
 
@@ -82,11 +82,11 @@ public class RegionTierTests
         Assert.Equal(1, undo.ExitCode);
         Assert.Contains("данные приняты регионом", undo.Error);
         Assert.Equal(401, await ValueAsync(db, "s1"));
-        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("m2.csv", $"org,element,period,value\ns3,openschool.students.registered,{Q.Code},500\n"));
+        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("m2.csv", TestData.ValuesHeader + $"\ns3,openschool.students.registered,{Q.Code},500\n"));
 
         // Reopened: the change lands, and the snapshot still says what was sent.
         await Cli.OkAsync(db, "submissions", "reopen", "--org", "m1", "--form", "municipal-summary", "--period", Q.Code);
-        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("fix.csv", $"org,element,period,value\ns1,openschool.students.registered,{Q.Code},450\n"));
+        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("fix.csv", TestData.ValuesHeader + $"\ns1,openschool.students.registered,{Q.Code},450\n"));
         var file = Path.Combine(Directory.CreateTempSubdirectory("mera-snapshot-").FullName, "sent.xlsx");
         var shown = (await Cli.OkAsync(db, "submissions", "show", "--org", "m1", "--form", "municipal-summary", "--period", Q.Code, "--format", "json", "--out", file)).Json();
         var changed = shown.Single(d => d.GetProperty("org").GetString() == "s1" && d.GetProperty("code").GetString() == "openschool.students.registered");

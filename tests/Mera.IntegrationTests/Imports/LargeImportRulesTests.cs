@@ -15,7 +15,7 @@ public class LargeImportRulesTests
     /// <summary>200 schools × 50 weeks × 2 elements = 20 000 values; `edit` may change a line (2-based, after the header).</summary>
     private static string File(Func<int, int, int, string?>? edit = null)
     {
-        var sb = new StringBuilder("org,element,period,value\n");
+        var sb = new StringBuilder(TestData.ValuesHeader + "\n");
         var line = 1;
         for (var s = 1; s <= Schools; s++)
         {

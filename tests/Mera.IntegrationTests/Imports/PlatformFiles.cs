@@ -22,7 +22,7 @@ public static class PlatformFiles
     /// <summary>m1 «Сергокалинский район» with `schools` schools, m2 «Каякентский район» with two.</summary>
     public static string Registry(int schools)
     {
-        var sb = new StringBuilder("code,name,type,parent_code,inn,kpp,ogrn,address,is_rural,is_branch,email\n");
+        var sb = new StringBuilder(TestData.RegistryHeader + "\n");
         sb.Append("r1,Республика Дагестан,region,,,,,,0,0,\n");
         sb.Append("m1,МР «Сергокалинский район»,municipality,r1,,,,,0,0,\n");
         sb.Append("m2,МР «Каякентский район»,municipality,r1,,,,,0,0,\n");

@@ -12,7 +12,7 @@ public class CrashAndConcurrencyTests
 {
     private static string ValuesFile(int schools, int from, string element, int @base)
     {
-        var sb = new StringBuilder("org,element,period,value\n");
+        var sb = new StringBuilder(TestData.ValuesHeader + "\n");
         for (var i = from; i < from + schools; i++)
         {
             sb.Append($"s{i},{element},2024,{@base + i}\n");
@@ -22,7 +22,7 @@ public class CrashAndConcurrencyTests
 
     private static string Registry(int schools)
     {
-        var sb = new StringBuilder("code,name,type,parent_code,inn,kpp,ogrn,address,is_rural,is_branch,email\nr1,Область,region,,,,,,0,0,\nm1,Район,municipality,r1,,,,,0,0,\n");
+        var sb = new StringBuilder(TestData.RegistryHeader + "\nr1,Область,region,,,,,,0,0,\nm1,Район,municipality,r1,,,,,0,0,\n");
         for (var i = 1; i <= schools; i++)
         {
             sb.Append($"s{i},Школа {i},school,m1,,,,,0,0,\n");

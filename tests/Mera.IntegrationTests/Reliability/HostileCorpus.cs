@@ -22,7 +22,7 @@ public static class HostileCorpus
         var (educont, _) = PlatformFiles.Educont(schools, seedHeaders: false);
         var lines = educont.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(';');
-        var values = "org,element,period,value\n" + string.Join("", Enumerable.Range(1, schools).Select(i => $"s{i},contingent.students,2024,{100 + i}\n"));
+        var values = TestData.ValuesHeader + "\n" + string.Join("", Enumerable.Range(1, schools).Select(i => $"s{i},contingent.students,2024,{100 + i}\n"));
         var xlsx = Xlsx(lines.Select(l => l.Split(';').Select(c => c.Trim('"')).ToArray()).ToList());
         var random = new Random(42);
 

@@ -25,7 +25,7 @@ public sealed class ReportScenario : IAsyncLifetime
     {
         Db = await TestDatabase.CreateAsync("sqlite");
         await Cli.OkAsync(Db, "db", "migrate");
-        var registry = new StringBuilder("code,name,type,parent_code,inn,kpp,ogrn,address,is_rural,is_branch,email\n");
+        var registry = new StringBuilder(TestData.RegistryHeader + "\n");
         registry.Append("r1,Тестовая область,region,,,,,,0,0,\nm1,Енисейский район,municipality,r1,,,,,0,0,\n");
         for (var i = 1; i <= 17; i++)
         {
@@ -33,7 +33,7 @@ public sealed class ReportScenario : IAsyncLifetime
         }
         await Cli.OkAsync(Db, "orgs", "import", Cli.WriteFile("orgs.csv", registry.ToString()));
 
-        var values = new StringBuilder("org,element,period,value\n");
+        var values = new StringBuilder(TestData.ValuesHeader + "\n");
         values.Append("s1,infra.equipment.updated,2021,1\ns2,infra.equipment.updated,2023,1\ns3,infra.equipment.updated,2024,1\n");
         for (var i = 1; i <= 17; i++)
         {

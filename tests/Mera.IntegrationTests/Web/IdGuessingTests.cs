@@ -19,7 +19,7 @@ public class IdGuessingTests
         await using var db = await TestDatabase.CreateAsync("sqlite");
         await using var app = await MeraApp.StartAsync(db);
         await Cli.OkAsync(db, "users", "add", "--login", "aksu", "--role", "municipality", "--org", "demo-aksu", "--password", "Aksu-officer-2026");
-        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("enisey.csv", $"org,element,period,value\ndemo-enisey-s01,contingent.teachers,{TestClock.NextYear},70\n"));
+        await Cli.OkAsync(db, "import", "values", Cli.WriteFile("enisey.csv", TestData.ValuesHeader + $"\ndemo-enisey-s01,contingent.teachers,{TestClock.NextYear},70\n"));
         int enisey, evidence;
         await using (var context = db.Db.CreateContext())
         {

@@ -14,7 +14,7 @@ public class ImportConfirmTests
         await using var db = await TestDatabase.CreateAsync("sqlite");
         await using var app = await MeraApp.StartAsync(db);
         var officer = await app.SignInAsync("enisey");
-        var csv = $"org,element,period,value\ndemo-enisey-s02,contingent.teachers,{TestClock.NextYear},61\n";
+        var csv = TestData.ValuesHeader + $"\ndemo-enisey-s02,contingent.teachers,{TestClock.NextYear},61\n";
         using var upload = new MultipartFormDataContent
         {
             { new StringContent(await MeraApp.TokenAsync(officer, "/imports")), "__RequestVerificationToken" },

@@ -77,7 +77,7 @@ public class WriteGateTests
         TemplateFiller.Fill(template, new Dictionary<string, string> { ["openschool.students.registered"] = "402" });
         var uploaded = await (await UploadAsync(officer, template)).Content.ReadAsStringAsync();
         Expect("template upload, accepted form", uploaded.Contains("данные приняты") || uploaded.Contains("недоступна для изменения"));
-        var csv = Cli.WriteFile("values.csv", $"org,element,period,value\ndemo-enisey-s01,openschool.students.registered,{Q.Code},403\n");
+        var csv = Cli.WriteFile("values.csv", TestData.ValuesHeader + $"\ndemo-enisey-s01,openschool.students.registered,{Q.Code},403\n");
         var import = await Cli.RunAsync(db, "import", "values", csv);
         Expect("CLI import, accepted form", import.ExitCode == 1 && import.Error.Contains("данные приняты"));
         var zip = Path.Combine(Path.GetDirectoryName(template)!, "mail.zip");
