@@ -17,13 +17,15 @@ public static class ComputeDashboard
     public static async Task<Result> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
     {
         var periods = query.Period.Trailing(query.TrendLength);
-        // The earlier periods once, with the children: the trend line reads the org's rows, and the target assessment
-        // of the shown period reads its projection points from the same rows instead of rolling them up again.
-        var earlier = await ComputeTrend.RunAsync(database, periods.Take(periods.Count - 1).ToList(),
-            period => new ComputeIndicators.Query(query.OrgCode, period.Code, Children: true, AssessTargets: false), ct);
-        var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(query.OrgCode, query.Period.Code, Children: true,
-            AsOf: query.AsOf) { Computed = earlier }, ct);
-        var computed = earlier.Append(rows).Select(r => r.Where(x => x.Org == query.OrgCode).ToList()).ToArray();
+        // Every roll-up once and side by side (ComputeTrend, newest first): the shown period with its children, the
+        // earlier ones for the org. Then the targets are assessed with the earlier periods as their trend points —
+        // no period is rolled up twice unless a rule for each school needs the schools' earlier rows.
+        var computed = (await ComputeTrend.RunAsync(database, periods, period => period == query.Period
+            ? new ComputeIndicators.Query(query.OrgCode, period.Code, Children: true, AssessTargets: false)
+            : new ComputeIndicators.Query(query.OrgCode, period.Code, AssessTargets: false), ct)).ToArray();
+        var shown = new ComputeIndicators.Query(query.OrgCode, query.Period.Code, Children: true, AsOf: query.AsOf) { Computed = computed[..^1] };
+        var rows = await AssessTargets.RunAsync(database, shown, query.Period, computed[^1], ct);
+        computed[^1] = rows.Where(r => r.Org == query.OrgCode).ToList();
         var trends = new Dictionary<string, List<(string Period, double? Value)>>();
         foreach (var (period, values) in periods.Zip(computed))
         {

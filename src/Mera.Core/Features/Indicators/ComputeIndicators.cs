@@ -20,8 +20,8 @@ public static class ComputeIndicators
         /// <summary>The share of expected organisations that makes a status final (ADR 0022).</summary>
         public double CompletenessPercent { get; init; } = Completeness.ThresholdPercent;
 
-        /// <summary>Earlier periods already computed with the same org, children and indicators (a dashboard's trend):
-        /// the target assessment reads its trend points from them instead of rolling them up again.</summary>
+        /// <summary>Earlier periods already computed for the same org and indicators (a dashboard's trend): the target
+        /// assessment reads its trend points from them when they hold every org that has a target.</summary>
         public IReadOnlyList<IReadOnlyList<IndicatorResult>>? Computed { get; init; }
     }
 

@@ -35,7 +35,10 @@ internal static class AssessTargets
         var asOf = query.AsOf ?? throw new InvalidOperationException("ComputeIndicators: AsOf is required to assess targets");
         var running = asOf <= year.End;
         var threshold = query.CompletenessPercent;
-        var series = await EarlierPeriodsAsync(database, query, period, year, ct);
+        // Earlier periods a caller already computed serve when they hold every org with a target (the org's own
+        // trend serves the org's target; a rule for each school needs the schools' rows too).
+        var needsChildren = targets.Any(t => t.Code != query.OrgCode);
+        var series = await EarlierPeriodsAsync(database, query, period, year, needsChildren, ct);
         var position = PlanFactAssessment.Position.Of(period);
         var result = new List<IndicatorResult>(rows.Count);
         foreach (var r in rows)
@@ -58,7 +61,7 @@ internal static class AssessTargets
 
     /// <summary>The indicator over the earlier periods of the same type in the year (the projection's points).</summary>
     private static async Task<Dictionary<(string Org, string Indicator), List<(int Index, double Value)>>> EarlierPeriodsAsync(
-        MeraDb database, ComputeIndicators.Query query, Period period, Period year, CancellationToken ct)
+        MeraDb database, ComputeIndicators.Query query, Period period, Period year, bool needsChildren, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), List<(int, double)>>();
         if (period.Type == PeriodType.Year)
@@ -71,8 +74,9 @@ internal static class AssessTargets
         foreach (var (p, index) in earlier)
         {
             // A dashboard hands over the periods its trend already computed; anyone else computes them here.
-            var rows = query.Computed?.FirstOrDefault(c => c.Count > 0 && c[0].Period == p.Code)
-                ?? await ComputeIndicators.RunAsync(database, query with { PeriodCode = p.Code, AssessTargets = false, Computed = null }, ct);
+            var computed = query.Computed?.FirstOrDefault(c => c.Count > 0 && c[0].Period == p.Code);
+            var rows = computed is not null && (!needsChildren || computed.Any(r => r.Org != query.OrgCode)) ? computed
+                : await ComputeIndicators.RunAsync(database, query with { PeriodCode = p.Code, AssessTargets = false, Computed = null }, ct);
             foreach (var r in rows.Where(r => PlanFactAssessment.Counts(r, query.CompletenessPercent)))
             {
                 (result.TryGetValue((r.Org, r.Indicator), out var list) ? list : result[(r.Org, r.Indicator)] = []).Add((index, r.Value!.Value));
