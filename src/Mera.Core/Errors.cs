@@ -21,4 +21,25 @@ public static class Errors
 
     /// <summary>Anything a user is told in words rather than shown an error page for.</summary>
     public static bool IsForUser(Exception ex) => IsRefusal(ex) || IsBadInput(ex);
+
+    /// <summary>The message as a page words it: parameters by name, not by command-line flag.</summary>
+    public static string Describe(Exception ex) => ex is MissingInputException m
+        ? $"{m.Context}: укажите {MissingInputException.Word(m.What)}{(m.Example is null ? "" : $": {m.Example}")}"
+        : ex.Message;
+}
+
+/// <summary>A parameter the request needs and lacks. Core names the parameter, not how it is typed: the CLI says
+/// «укажите --period», a page «укажите период» (<see cref="Errors.Describe"/>).</summary>
+public sealed class MissingInputException(MissingInputException.Input what, string context, string? example = null)
+    : ArgumentException($"{context}: укажите {Flag(what)}{(example is null ? "" : $": {example}")}")
+{
+    public enum Input { Period, Form, Org }
+
+    public Input What { get; } = what;
+    public string Context { get; } = context;
+    public string? Example { get; } = example;
+
+    public static string Flag(Input what) => what switch { Input.Period => "--period", Input.Form => "--form", _ => "--org" };
+
+    public static string Word(Input what) => what switch { Input.Period => "период", Input.Form => "форму", _ => "организацию" };
 }

@@ -25,7 +25,7 @@ public sealed class AccessErrors(RequestDelegate next)
                 : (StatusCodes.Status400BadRequest, "Ошибка в запросе");
             context.Response.Clear();
             context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(new { type = "about:blank", title, status, detail = ex.Message, error = ex.Message },
+            await context.Response.WriteAsJsonAsync(new { type = "about:blank", title, status, detail = Errors.Describe(ex), error = Errors.Describe(ex) },
                 (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) when (!context.Response.HasStarted)

@@ -45,7 +45,7 @@ public static class ReportDownloads
         catch (Exception ex) when (Errors.IsForUser(ex))
         {
             // Not a blank screen: the official sees why (no agreement loaded, LibreOffice missing for PDF …).
-            return Results.Text($"Отчёт не сформирован: {ex.Message}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Text($"Отчёт не сформирован: {Errors.Describe(ex)}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
     }
 }

@@ -37,4 +37,26 @@ public class ImportConfirmTests
         Assert.Equal(("values", "план.csv", 1), (batch.Kind, batch.FileName, batch.ValuesWritten));
         Assert.Null(batch.PeriodCode);
     }
+
+    [Fact]
+    public async Task A_missing_period_is_asked_for_in_each_front_ends_words()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await MeraApp.StartAsync(db);
+        var file = Cli.WriteFile("educont.csv", Mera.IntegrationTests.Imports.PlatformFiles.Educont(2, seedHeaders: false).Csv);
+        var cli = await Cli.RunAsync(db, "import", "educont", file, "--org", "demo-enisey");
+        Assert.Contains("для файла «выгрузка ЦОК educont.ru»: укажите --period: квартал, например 2024Q4", cli.Error);
+
+        var officer = await app.SignInAsync("enisey");
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(await MeraApp.TokenAsync(officer, "/imports")), "__RequestVerificationToken" },
+            { new StringContent("educont"), "Kind" },
+            { new StringContent("demo-enisey"), "Org" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", "educont.csv" },
+        };
+        var page = System.Net.WebUtility.HtmlDecode(await (await officer.PostAsync("/imports?handler=preview", upload)).Content.ReadAsStringAsync());
+        Assert.Contains("для файла «выгрузка ЦОК educont.ru»: укажите период: квартал, например 2024Q4", page);
+        Assert.DoesNotContain("--period", page);
+    }
 }

@@ -26,7 +26,7 @@ public static class ImportOpenSchoolForm
     {
         if (string.IsNullOrWhiteSpace(command.PeriodCode))
         {
-            throw new ArgumentException("для формы «Открытая школа» укажите --period: квартал, например 2024Q4");
+            throw new MissingInputException(MissingInputException.Input.Period, "для формы «Открытая школа»", "квартал, например 2024Q4");
         }
         var period = Period.Parse(command.PeriodCode);
         if (period.Type != PeriodType.Quarter)

@@ -77,7 +77,7 @@ public static class ImportPlatformExport
         };
         if (string.IsNullOrWhiteSpace(code))
         {
-            throw new ArgumentException($"для файла «{layout.TitleRu}» укажите --period: {example}");
+            throw new MissingInputException(MissingInputException.Input.Period, $"для файла «{layout.TitleRu}»", example);
         }
         var period = Period.Parse(code);
         if (period.Type != layout.PeriodType)

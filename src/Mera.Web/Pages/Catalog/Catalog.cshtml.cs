@@ -79,7 +79,7 @@ public sealed class CatalogModel(MeraDb database, CurrentUser current, TimeProvi
         }
         catch (Exception ex) when (Errors.IsForUser(ex))
         {
-            TempData["Error"] = ex.Message;
+            TempData["Error"] = Errors.Describe(ex);
         }
         TempData["Open"] = anchor[1..];
         return Redirect("/catalog" + anchor);

@@ -103,7 +103,7 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
         }
         catch (OperationRefusedException ex)
         {
-            TempData["Message"] = ex.Message;
+            TempData["Message"] = Errors.Describe(ex);
         }
         return Redirect($"/imports?org={Unit.Code}");
     }
@@ -127,7 +127,7 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
         catch (Exception ex) when (Errors.IsForUser(ex))
         {
             return [new RunImport.FileOutcome(command.DisplayName ?? "файл", null,
-                [new Core.Reading.ImportIssue(Core.Reading.IssueSeverity.Error, command.DisplayName ?? "файл", null, null, ex.Message)])];
+                [new Core.Reading.ImportIssue(Core.Reading.IssueSeverity.Error, command.DisplayName ?? "файл", null, null, Errors.Describe(ex))])];
         }
     }
 

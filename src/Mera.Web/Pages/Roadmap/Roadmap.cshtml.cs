@@ -73,7 +73,7 @@ public sealed class RoadmapModel(MeraDb database, CurrentUser current, TimeProvi
         }
         catch (Exception ex) when (Errors.IsForUser(ex))
         {
-            TempData["Message"] = ex.Message;
+            TempData["Message"] = Errors.Describe(ex);
         }
         return Redirect($"/roadmap?org={Unit.Code}");
     }

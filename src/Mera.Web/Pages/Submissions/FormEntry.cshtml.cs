@@ -41,7 +41,7 @@ public sealed class FormEntryModel(MeraDb database, CurrentUser current, UploadS
         }
         catch (OperationRefusedException ex)
         {
-            Message = ex.Message;
+            Message = Errors.Describe(ex);
             return Page();
         }
         if (Outcome.Saved)

@@ -42,7 +42,7 @@ public sealed class ObligationsModel(MeraDb database, CurrentUser current, TimeP
         }
         catch (OperationRefusedException ex)
         {
-            TempData["Message"] = ex.Message;
+            TempData["Message"] = Errors.Describe(ex);
         }
         return Redirect($"/obligations?org={Unit.Code}");
     }

@@ -52,7 +52,7 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
         }
         catch (Exception ex) when (Errors.IsForUser(ex))
         {
-            TempData["Message"] = ex.Message;
+            TempData["Message"] = Errors.Describe(ex);
         }
         return Redirect($"/targets?org={Unit.Code}&year={Year}");
     }

@@ -58,7 +58,7 @@ public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvide
         }
         catch (Exception ex) when (Errors.IsForUser(ex))
         {
-            TempData["Message"] = ex.Message;
+            TempData["Message"] = Errors.Describe(ex);
         }
         return Redirect("/users");
     }

@@ -94,6 +94,6 @@ internal static class SubmissionsReport
         var forms = (await db.Forms.AsNoTracking().Where(f => f.PeriodType == type).OrderBy(f => f.Code).ToListAsync(ct))
             .Where(f => f.Supplier == "school" && f.Elements.Count > 0 || municipal && Obligations.GoesToRegion(f)).ToList();
         return forms.Count > 0 ? forms
-            : throw new NotFoundException($"Нет форм, которые школы сдают за период «{context.Period.Code}»; укажите --form");
+            : throw new MissingInputException(MissingInputException.Input.Form, $"Нет форм, которые школы сдают за {context.Period.DisplayRu}");
     }
 }
