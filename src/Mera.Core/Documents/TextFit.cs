@@ -30,6 +30,12 @@ public static class TextFit
     public static double LongestWordEm(string? text, bool bold = false) =>
         string.IsNullOrEmpty(text) ? 0 : Words(text).Select(w => Em(w, bold)).DefaultIfEmpty(0).Max();
 
+    /// <summary>The longest word a table's column holds, in em: its title (bold) and every cell, bold in total and
+    /// section rows — what both the DOCX and the XLSX writers keep unbroken.</summary>
+    public static double LongestWordEm(ReportTable table, int column) =>
+        table.Rows.Select(r => column < r.Cells.Count ? LongestWordEm(ReportText.Of(r.Cells[column]), r.Mark is RowMark.Total or RowMark.Section) : 0)
+            .Append(LongestWordEm(table.Columns[column].Title, bold: true)).Max();
+
     /// <summary>Lines a text takes when wrapped at word boundaries into `widthEm`.</summary>
     public static int Lines(string? text, double widthEm, bool bold = false)
     {

@@ -152,12 +152,11 @@ public static class DocxReport
     {
         var start = table.Columns.Count > 8 ? 16 : table.Columns.Count > 5 ? 18 : 20;
         var weights = table.Columns.Select(c => c.Width).ToList();
+        var longestWords = table.Columns.Select((_, i) => TextFit.LongestWordEm(table, i)).ToList();
         for (var size = start; ; size -= 2)
         {
             var emTwips = size * 10.0; // half-points → twips per em
-            var minimum = table.Columns.Select((c, i) => CellMargins + emTwips * Math.Max(TextFit.LongestWordEm(c.Title, bold: true),
-                table.Rows.Select(r => i < r.Cells.Count ? TextFit.LongestWordEm(ReportText.Of(r.Cells[i]), r.Mark is RowMark.Total or RowMark.Section) : 0)
-                    .DefaultIfEmpty(0).Max())).ToList();
+            var minimum = longestWords.Select(em => CellMargins + emTwips * em).ToList();
             var widths = TextFit.Distribute(weights, minimum, textWidth);
             if (widths is not null)
             {

@@ -69,8 +69,7 @@ public static class XlsxReport
         {
             var widths = tables.Where(t => c < t.Columns.Count).Select(t => t.Columns[c].Width).ToList();
             // Never narrower than the column's longest word, so no word is cut inside a cell.
-            var words = tables.Where(t => c < t.Columns.Count).SelectMany(t => t.Rows.Select(r => c < r.Cells.Count ? ReportText.Of(r.Cells[c]) : "")
-                .Select(text => TextFit.LongestWordEm(text)).Append(TextFit.LongestWordEm(t.Columns[c].Title, bold: true))).DefaultIfEmpty(0).Max();
+            var words = tables.Where(t => c < t.Columns.Count).Select(t => TextFit.LongestWordEm(t, c)).DefaultIfEmpty(0).Max();
             result[c] = Math.Max(widths.Count > 0 ? widths.Max() : 14, Math.Ceiling(words * CharactersPerEm + 1.5));
             sheet.Width(c, result[c]);
         }

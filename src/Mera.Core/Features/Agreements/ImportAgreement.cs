@@ -5,8 +5,6 @@ using Mera.Core.Features.Indicators;
 using Mera.Core.Reading;
 using Microsoft.EntityFrameworkCore;
 
-using Mera.Core.Features.Targets;
-
 namespace Mera.Core.Features.Agreements;
 
 /// <summary>
@@ -82,12 +80,8 @@ public static partial class ImportAgreement
             throw new ImportRefusedException(issues);
         }
         await SaveAsync(database, c, values, clock, ct);
-        // A linked row's plan is the indicator's target: a corrected agreement corrects the targets, so the plan a
-        // report prints beside the row and the plan its status was judged against stay one number.
-        foreach (var v in values.Where(v => v.IndicatorCode is not null && v.Value is not null))
-        {
-            await SetTargets.RunAsync(database, new SetTargets.Command(c.OrgCode, v.IndicatorCode!, v.Year, v.Value!.Value, User: c.User), clock, ct);
-        }
+        // A corrected agreement corrects the targets of its linked rows.
+        await LinkedTargets.WriteAsync(database, c.OrgCode, values, c.User, clock, ct);
         return new Result(rows.Count, values.Count(v => v.Value is not null), years.Keys.Order().ToList());
     }
 

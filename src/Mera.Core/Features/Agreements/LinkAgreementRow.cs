@@ -42,12 +42,6 @@ public static class LinkAgreementRow
             orgId = agreement.OrgUnitId;
             await db.SaveChangesAsync(ct);
         }
-        var written = 0;
-        foreach (var cell in cells.Where(v => v.Value is not null))
-        {
-            await SetTargets.RunAsync(database, new SetTargets.Command(c.OrgCode, c.IndicatorCode, cell.Year, cell.Value!.Value, User: c.User), clock, ct);
-            written++;
-        }
-        return written;
+        return await LinkedTargets.WriteAsync(database, c.OrgCode, cells, c.User, clock, ct);
     }
 }

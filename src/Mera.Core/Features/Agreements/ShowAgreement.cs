@@ -10,7 +10,12 @@ public static class ShowAgreement
 {
     /// <summary>`Result` is the engine's row for a linked indicator and a year that has begun (null otherwise): the
     /// plan, fact and status every page and report print for that cell.</summary>
-    public sealed record Cell(int Year, double? Plan, string? Note, double? Fact, string Status, IndicatorResult? Result = null);
+    public sealed record Cell(int Year, double? Plan, string? Note, IndicatorResult? Result = null)
+    {
+        public double? Fact => Result?.Fact;
+
+        public string Status => Result?.Status ?? PlanFact.NoTarget;
+    }
 
     public sealed record Row(string Project, string Number, string Title, string? Indicator, IReadOnlyList<Cell> Cells);
 
@@ -56,7 +61,7 @@ public static class ShowAgreement
             {
                 var v = g.FirstOrDefault(x => x.Year == y);
                 var fact = first.IndicatorCode is { } code && facts.TryGetValue((code, y), out var f) ? f : null;
-                return new Cell(y, fact?.Target ?? v?.Value, v?.Note, fact?.Fact, fact?.Status ?? PlanFact.NoTarget, fact);
+                return new Cell(y, fact?.Target ?? v?.Value, v?.Note, fact);
             }).ToList();
             return new Row(first.Project, first.RowNumber, first.Title, first.IndicatorCode, cells);
         }).ToList();

@@ -28,9 +28,10 @@ internal static class CollegiumReport
         // seed 002's main message) — such an indicator is reported with its lagging organisations named.
         var childTargets = children.Where(c => c.Target is not null).Select(c => c.Indicator).ToHashSet();
         var planned = own.Where(r => r.Target is not null || childTargets.Contains(r.Indicator)).ToList();
-        var requested = context.Query.Indicators is { Count: > 0 };
-        var shown = requested || planned.Count == 0 && own.All(r => !SummaryReport.MaturityIndicators.Contains(r.Indicator))
-            ? own : planned.Count > 0 ? planned : own.Where(r => SummaryReport.MaturityIndicators.Contains(r.Indicator)).ToList();
+        // Shown: the indicators asked for; else the planned ones; else the four of «цифровая зрелость» (all, if the
+        // catalog has none of them).
+        var maturity = own.Where(r => SummaryReport.MaturityIndicators.Contains(r.Indicator)).ToList();
+        var shown = context.Query.Indicators is { Count: > 0 } ? own : planned.Count > 0 ? planned : maturity.Count > 0 ? maturity : own;
 
         var blocks = new List<ReportBlock>
         {
