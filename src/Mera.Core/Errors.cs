@@ -23,15 +23,13 @@ public static class Errors
     public static bool IsForUser(Exception ex) => IsRefusal(ex) || IsBadInput(ex);
 
     /// <summary>The message as a page words it: parameters by name, not by command-line flag.</summary>
-    public static string Describe(Exception ex) => ex is MissingInputException m
-        ? $"{m.Context}: укажите {MissingInputException.Word(m.What)}{(m.Example is null ? "" : $": {m.Example}")}"
-        : ex.Message;
+    public static string Describe(Exception ex) => ex is MissingInputException m ? m.ForPage : ex.Message;
 }
 
 /// <summary>A parameter the request needs and lacks. Core names the parameter, not how it is typed: the CLI says
 /// «укажите --period», a page «укажите период» (<see cref="Errors.Describe"/>).</summary>
 public sealed class MissingInputException(MissingInputException.Input what, string context, string? example = null)
-    : ArgumentException($"{context}: укажите {Flag(what)}{(example is null ? "" : $": {example}")}")
+    : ArgumentException(Text(context, Flag(what), example))
 {
     public enum Input { Period, Form, Org }
 
@@ -42,4 +40,10 @@ public sealed class MissingInputException(MissingInputException.Input what, stri
     public static string Flag(Input what) => what switch { Input.Period => "--period", Input.Form => "--form", _ => "--org" };
 
     public static string Word(Input what) => what switch { Input.Period => "период", Input.Form => "форму", _ => "организацию" };
+
+    /// <summary>The message with the parameter named in words, for a page.</summary>
+    public string ForPage => Text(Context, Word(What), Example);
+
+    private static string Text(string context, string parameter, string? example) =>
+        $"{context}: укажите {parameter}{(example is null ? "" : $": {example}")}";
 }

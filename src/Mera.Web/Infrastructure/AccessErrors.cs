@@ -25,7 +25,8 @@ public sealed class AccessErrors(RequestDelegate next)
                 : (StatusCodes.Status400BadRequest, "Ошибка в запросе");
             context.Response.Clear();
             context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(new { type = "about:blank", title, status, detail = Errors.Describe(ex), error = Errors.Describe(ex) },
+            var detail = Errors.Describe(ex);
+            await context.Response.WriteAsJsonAsync(new { type = "about:blank", title, status, detail, error = detail },
                 (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) when (!context.Response.HasStarted)
