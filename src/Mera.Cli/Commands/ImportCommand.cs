@@ -21,7 +21,7 @@ internal static class ImportCommand
         var period = new Option<string?>("--period") { Description = "Период: 2024, 2024Q3, 2024-09, 2024-W05" };
         var org = new Option<string?>("--org") { Description = "Код организации: строки файла относятся к её подразделениям" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Проверить файл и показать изменения, ничего не записывая" };
-        var skipUnmatched = new Option<bool>("--skip-unmatched") { Description = "Пропустить строки с ненайденными школами и загрузить остальные" };
+        var skipUnmatched = new Option<bool>("--skip-unmatched") { Description = "Пропустить строки с ненайденными школами и нераспознанные столбцы, загрузить остальное" };
         var form = new Option<string?>("--form") { Description = "Для template: принимать только шаблоны этой формы" };
         var command = new Command("import", "Загрузить данные из файла") { kind, file, period, org, dryRun, skipUnmatched, form };
         command.SetAction(async (parse, ct) =>
@@ -65,7 +65,7 @@ internal static class ImportCommand
         return refused > 0 ? 1 : 0;
     }
 
-    public static async Task PrintAsync(CliContext cli, MeraDb database, SaveValueBatch.Result result, CancellationToken ct)
+    public static async Task PrintAsync(CliContext cli, MeraDb database, ValueWrite.Result result, CancellationToken ct)
     {
         // A file of thousands of rows can raise thousands of warnings: show the first ones and the count.
         foreach (var warning in result.Warnings.Take(MaxLinesShown))

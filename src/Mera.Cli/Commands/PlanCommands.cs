@@ -14,13 +14,24 @@ internal static class PlanCommands
     public static Command Roadmap(CliContext cli)
     {
         var org = new Option<string>("--org") { Description = "Код организации, чья это дорожная карта", Required = true };
-        var file = new Argument<FileInfo>("file") { Description = "Таблица дорожной карты (CSV, XLSX, XLS)" };
-        var import = new Command("import", "Загрузить: " + ImportKinds.Get("roadmap").TitleRu) { file, org };
+        var file = new Argument<FileInfo>("file") { Description = "Таблица дорожной карты (CSV, XLSX, XLS, DOCX)" };
+        var (table, dryRun) = (Table(), DryRun());
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("roadmap").TitleRu) { file, org, table, dryRun };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            var r = await ImportRoadmap.RunAsync(database, new ImportRoadmap.Command(parse.GetValue(file)!.FullName, parse.GetValue(org)!, cli.User), cli.Clock, ct);
-            await cli.Out.WriteLineAsync($"Мероприятий: добавлено {r.Added}, изменено {r.Updated}, без изменений {r.Unchanged}.");
+            var r = await ImportRoadmap.RunAsync(database, new ImportRoadmap.Command(parse.GetValue(file)!.FullName, parse.GetValue(org)!, cli.User,
+                parse.GetValue(dryRun)) { Table = parse.GetValue(table) }, cli.Clock, ct);
+            await WarnAsync(cli, r.Warnings);
+            if (parse.GetValue(dryRun))
+            {
+                foreach (var change in r.Changes)
+                {
+                    await cli.Out.WriteLineAsync("  " + change);
+                }
+            }
+            var removed = r.Removed > 0 ? $", исключено {r.Removed} (сохранены в архиве с отметками)" : "";
+            await cli.Out.WriteLineAsync($"{(parse.GetValue(dryRun) ? "Проверка, ничего не записано. " : "")}Мероприятий: добавлено {r.Added}, изменено {r.Updated}{removed}, без изменений {r.Unchanged}.");
             return 0;
         });
         var (asOf, format) = (AsOf(), Format());
@@ -53,11 +64,16 @@ internal static class PlanCommands
     {
         var org = new Option<string>("--org") { Description = "Код организации (чьи решения)", Required = true };
         var file = new Argument<FileInfo>("file") { Description = "Пункты решений: Решение, Дата, Пункт, Текст, Ответственный, Срок" };
-        var import = new Command("import", "Загрузить: " + ImportKinds.Get("decisions").TitleRu) { file, org };
+        var table = Table();
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("decisions").TitleRu) { file, org, table };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            var r = await ImportDecisions.RunAsync(database, new ImportDecisions.Command(parse.GetValue(file)!.FullName, parse.GetValue(org)!, cli.User), cli.Clock, ct);
+            var r = await ImportDecisions.RunAsync(database, new ImportDecisions.Command(parse.GetValue(file)!.FullName, parse.GetValue(org)!, cli.User)
+            {
+                Table = parse.GetValue(table),
+            }, cli.Clock, ct);
+            await WarnAsync(cli, r.Warnings);
             await cli.Out.WriteLineAsync($"Решений {r.Decisions}, пунктов {r.Items}.");
             return 0;
         });
@@ -85,6 +101,23 @@ internal static class PlanCommands
         });
         return new Command("decisions", "Решения коллегии и их исполнение") { import, list, report };
     }
+
+    /// <summary>`--table N`: which table of a Word document holds the data, when the first with a fitting header is not it.</summary>
+    internal static Option<int?> Table() => new("--table")
+    {
+        Description = "Номер таблицы в документе Word (по умолчанию — первая таблица с подходящей строкой заголовков)",
+    };
+
+    /// <summary>Where a cell had to be interpreted: said on stderr, like an import's warnings.</summary>
+    internal static async Task WarnAsync(CliContext cli, IReadOnlyList<Mera.Core.Reading.ImportIssue> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            await cli.Error.WriteLineAsync($"Предупреждение: {warning}");
+        }
+    }
+
+    internal static Option<bool> DryRun() => new("--dry-run") { Description = "Проверить файл и показать изменения, ничего не записывая" };
 
     internal static Option<string?> AsOf() => new("--as-of") { Description = "Дата, на которую определяется состояние (по умолчанию сегодня)" };
 
@@ -135,13 +168,17 @@ internal static class AgreementCommands
         var date = new Option<string>("--date") { Description = "Дата соглашения ДД.ММ.ГГГГ", Required = true };
         var parties = new Option<string?>("--parties") { Description = "Стороны соглашения" };
         var file = new Argument<FileInfo>("file") { Description = "Приложение 1: значения результатов по годам" };
-        var import = new Command("import", "Загрузить: " + ImportKinds.Get("agreement").TitleRu) { file, org, number, date, parties };
+        var table = PlanCommands.Table();
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("agreement").TitleRu) { file, org, number, date, parties, table };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
             var on = CliFormat.Date(parse.GetValue(date))!.Value;
             var r = await Mera.Core.Features.Agreements.ImportAgreement.RunAsync(database, new Mera.Core.Features.Agreements.ImportAgreement.Command(
-                parse.GetValue(file)!.FullName, parse.GetValue(org)!, parse.GetValue(number)!, on, parse.GetValue(parties), cli.User), cli.Clock, ct);
+                parse.GetValue(file)!.FullName, parse.GetValue(org)!, parse.GetValue(number)!, on, parse.GetValue(parties), cli.User)
+            {
+                Table = parse.GetValue(table),
+            }, cli.Clock, ct);
             await cli.Out.WriteLineAsync($"Строк {r.Rows}, значений {r.Values}, годы {string.Join(", ", r.Years)}.");
             return 0;
         });

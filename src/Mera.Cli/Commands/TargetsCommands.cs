@@ -10,11 +10,15 @@ internal static class TargetsCommands
     {
         var file = new Argument<FileInfo>("file") { Description = "Файл плановых значений: org,indicator,year,value[,base_value,base_date]" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Проверить файл, ничего не записывая" };
-        var import = new Command("import", "Загрузить: " + ImportKinds.Get("targets").TitleRu) { file, dryRun };
+        var table = PlanCommands.Table();
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("targets").TitleRu) { file, dryRun, table };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
-            var result = await ImportTargets.RunAsync(database, new ImportTargets.Command(parse.GetValue(file)!.FullName, cli.User, parse.GetValue(dryRun)), cli.Clock, ct);
+            var result = await ImportTargets.RunAsync(database, new ImportTargets.Command(parse.GetValue(file)!.FullName, cli.User, parse.GetValue(dryRun))
+            {
+                Table = parse.GetValue(table),
+            }, cli.Clock, ct);
             await cli.Out.WriteLineAsync($"Строк {result.RowsRead}; добавлено {result.Added}, изменено {result.Updated}, без изменений {result.Unchanged}.");
             return 0;
         });

@@ -50,7 +50,9 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
         b.Entity<RoadmapItem>(e =>
         {
             e.ToTable("roadmap_items");
-            e.HasIndex(x => new { x.OrgUnitId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.OrgUnitId, x.Number }).IsUnique().HasFilter("archived_at IS NULL");
+            // Archived items (dropped by an amended roadmap) are history: no list, reminder or report sees them.
+            e.HasQueryFilter(x => x.ArchivedAt == null);
         });
         b.Entity<Decision>(e =>
         {

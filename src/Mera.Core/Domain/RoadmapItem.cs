@@ -21,6 +21,9 @@ public sealed class RoadmapItem
     public string? Comment { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
+
+    /// <summary>Dropped from an amended roadmap: kept with its marks and evidence, hidden from lists, reminders and reports.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
 }
 
 /// <summary>A decision of the collegium or the administration (seed 002) with its numbered items.</summary>

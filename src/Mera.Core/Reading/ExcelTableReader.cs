@@ -77,7 +77,8 @@ internal static class ExcelTableReader
             {
                 continue;
             }
-            var record = new TableRow(row, ReadCells(reader));
+            var cells = ReadCells(reader, out var dates);
+            var record = dates is null ? new TableRow(row, cells) : new TableRow(row, cells) { Dates = dates };
             if (!record.IsBlank)
             {
                 yield return record;
@@ -85,17 +86,27 @@ internal static class ExcelTableReader
         }
     }
 
-    private static List<string> ReadCells(IExcelDataReader reader)
+    private static List<string> ReadCells(IExcelDataReader reader) => ReadCells(reader, out _);
+
+    /// <param name="dates">The cells stored as dates, by column (null when none): see <see cref="TableRow.Dates"/>.</param>
+    private static List<string> ReadCells(IExcelDataReader reader, out Dictionary<int, DateOnly>? dates)
     {
+        dates = null;
         var cells = new List<string>(reader.FieldCount);
         for (var i = 0; i < reader.FieldCount; i++)
         {
-            cells.Add(reader.GetValue(i) switch
+            var value = reader.GetValue(i);
+            if (value is DateTime date)
+            {
+                (dates ??= [])[i] = DateOnly.FromDateTime(date);
+            }
+            cells.Add(value switch
             {
                 null => "",
                 // Whole numbers print without ".0": an INN stored as a number must come back as its digits.
                 double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
-                DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                // As a Russian official writes it, so a deadline stored as a date cell reads like a typed one.
+                DateTime dt => dt.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
                 bool b => b ? "1" : "0",
                 var v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
             });

@@ -10,7 +10,8 @@ public sealed record ImportIssue(IssueSeverity Severity, string File, int? Row, 
         var where = File;
         if (!string.IsNullOrEmpty(Sheet))
         {
-            where += $", лист «{Sheet}»";
+            // A Word document's tables are named «таблица 2»; a workbook's sheets by their own names.
+            where += Sheet.StartsWith("таблица ", StringComparison.Ordinal) ? $", {Sheet}" : $", лист «{Sheet}»";
         }
         if (Row is int r)
         {

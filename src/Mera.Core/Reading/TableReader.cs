@@ -1,9 +1,14 @@
 namespace Mera.Core.Reading;
 
-/// <summary>Opens CSV, XLSX or XLS by extension (or content) and finds the header row by what it must contain.</summary>
+/// <summary>
+/// Opens CSV, XLSX, XLS or a Word document (DOCX) by extension or content and finds the header row by what it must
+/// contain. A table copied from a printed document repeats its header and its «1 2 3 4 5» column numbers after every
+/// page break: those rows are not data and are dropped here, for every format.
+/// </summary>
 public static class TableReader
 {
-    public static TableData Open(string path, Func<IReadOnlyList<string>, bool> isHeader, string? displayName = null)
+    /// <param name="tableNumber">A Word document's table to read (from 1); by default the first whose header matches.</param>
+    public static TableData Open(string path, Func<IReadOnlyList<string>, bool> isHeader, string? displayName = null, int? tableNumber = null)
     {
         displayName ??= Path.GetFileName(path);
         if (!File.Exists(path))
@@ -20,16 +25,61 @@ public static class TableReader
         {
             throw ImportRefusedException.Of(displayName, $"файл больше {ImportLimits.MaxFileBytes / 1024 / 1024} МБ: разделите его на части");
         }
+        RefuseOldOfficeFormats(path, ext, displayName);
         try
         {
-            var table = ext is ".xlsx" or ".xls" or ".xlsm" || LooksLikeExcel(path)
+            var table = ext == ".docx" || WordTableReader.IsWordPackage(path)
+                ? WordTableReader.Open(path, displayName, isHeader, tableNumber)
+                : ext is ".xlsx" or ".xls" or ".xlsm" || LooksLikeExcel(path)
                 ? ExcelTableReader.Open(path, displayName, isHeader)
                 : CsvTableReader.Open(path, displayName, isHeader);
-            return new TableData(table.FileName, table.Sheet, table.Header, Guarded(table.Rows, displayName), table.Preamble, table.Progress);
+            return new TableData(table.FileName, table.Sheet, table.Header, Guarded(WithoutRepeats(table.Rows, table.Header), displayName),
+                table.Preamble, table.Progress);
         }
         catch (Exception ex) when (ex is not ImportRefusedException and not OutOfMemoryException)
         {
             throw Unreadable(displayName, ex);
+        }
+    }
+
+    /// <summary>A Word 97–2003 or OpenDocument text is not read: the message says how to make it a DOCX.</summary>
+    private static void RefuseOldOfficeFormats(string path, string ext, string displayName)
+    {
+        if (ext is ".doc" or ".rtf" or ".odt" || (ext is not ".xls" && IsOle2(path)))
+        {
+            throw ImportRefusedException.Of(displayName, ext == ".odt"
+                ? "документ OpenDocument (.odt) не читается: откройте его в LibreOffice Writer и сохраните как «Word 2007–365 (.docx)»"
+                : "документ в старом формате Word (.doc или .rtf) не читается: откройте его в Word или LibreOffice и сохраните как «Документ Word (.docx)»");
+        }
+    }
+
+    private static bool IsOle2(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var s = File.OpenRead(path);
+        return s.Read(head) == 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0
+            && !path.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) && LooksLikeWordBinary(path);
+    }
+
+    /// <summary>An OLE2 file is a Word 97–2003 document when it has a «WordDocument» stream (its name is stored in UTF-16).</summary>
+    private static bool LooksLikeWordBinary(string path)
+    {
+        var name = System.Text.Encoding.Unicode.GetBytes("WordDocument");
+        var bytes = File.ReadAllBytes(path);
+        return bytes.AsSpan().IndexOf(name) >= 0;
+    }
+
+    /// <summary>Drops the header and the column-number row where a printed table repeats them after a page break.</summary>
+    private static IEnumerable<TableRow> WithoutRepeats(IEnumerable<TableRow> rows, IReadOnlyList<string> header)
+    {
+        var headerKey = string.Join('\u001f', header.Select(HeaderText.Normalize));
+        foreach (var row in rows)
+        {
+            if (row.IsColumnNumbering || (headerKey.Length > header.Count && string.Join('\u001f', row.Cells.Select(HeaderText.Normalize)) == headerKey))
+            {
+                continue;
+            }
+            yield return row;
         }
     }
 
@@ -55,7 +105,7 @@ public static class TableReader
     }
 
     private static ImportRefusedException Unreadable(string displayName, Exception ex) =>
-        ImportRefusedException.Of(displayName, $"файл повреждён или не является таблицей CSV, XLSX или XLS (техническая причина: {ex.Message})");
+        ImportRefusedException.Of(displayName, $"файл повреждён или не является таблицей CSV, XLSX, XLS или документом DOCX (техническая причина: {ex.Message})");
 
     /// <summary>Key/value pairs from the first two columns of a named sheet of a workbook; null when the sheet is absent.</summary>
     public static Dictionary<string, string>? ReadKeyValueSheet(string path, string sheet, string? displayName = null)
@@ -78,7 +128,8 @@ public static class TableReader
     }
 
     /// <summary>Opens a table whose header must contain all required columns (by normalised name).</summary>
-    public static TableData OpenWithColumns(string path, IReadOnlyList<string[]> requiredAliases, string? displayName = null)
+    public static TableData OpenWithColumns(string path, IReadOnlyList<string[]> requiredAliases, string? displayName = null,
+        int? tableNumber = null)
     {
         var table = Open(path, cells =>
         {
@@ -87,7 +138,7 @@ public static class TableReader
                 var name = HeaderText.Normalize(a);
                 return cells.Any(c => HeaderText.Matches(c, name));
             }));
-        }, displayName);
+        }, displayName, tableNumber);
         if (table.Header.Count == 0)
         {
             var expected = string.Join(", ", requiredAliases.Select(a => $"«{a[0]}»"));

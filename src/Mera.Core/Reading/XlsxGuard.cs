@@ -33,13 +33,15 @@ internal static class XlsxGuard
         {
             if (archive.Entries.Count > MaxParts)
             {
-                throw ImportRefusedException.Of(displayName, $"в файле XLSX больше {MaxParts} частей — это не таблица выгрузки");
+                throw ImportRefusedException.Of(displayName, $"в файле больше {MaxParts} частей — это не таблица");
             }
-            var strings = archive.Entries.FirstOrDefault(e => e.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase));
+            // A workbook's shared strings and a Word document's body are read whole into memory; sheets stream.
+            var strings = archive.Entries.FirstOrDefault(e => e.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase)
+                || e.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase));
             if (strings is not null && InflatedSize(strings, MaxSharedStringsBytes) > MaxSharedStringsBytes)
             {
                 throw ImportRefusedException.Of(displayName,
-                    $"текст ячеек файла XLSX после распаковки больше {MaxSharedStringsBytes / 1024 / 1024} МБ — файл не похож на выгрузку и не прочитан");
+                    $"текст файла после распаковки больше {MaxSharedStringsBytes / 1024 / 1024} МБ — файл не похож на выгрузку и не прочитан");
             }
         }
     }

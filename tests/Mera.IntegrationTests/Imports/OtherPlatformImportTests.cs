@@ -40,6 +40,30 @@ public class OtherPlatformImportTests
     }
 
     [Fact]
+    public async Task Sferum_12_month_columns_in_the_words_of_seed_001_load_and_a_renamed_one_refuses_the_file()
+    {
+        await using var db = await ImportAssertions.DagestanAsync("sqlite", 2);
+        const string head = "ИНН;Учеников всего;Учителей всего;";
+        var seedWords = Cli.WriteFile("sferum-001.csv", head
+            + "Учителей, использовавших за последние 12 месяцев ИКОП «Сферум»;Учеников, использовавших за последние 12 месяцев ИКОП «Сферум»\n"
+            + $"{Inn(1)};300;40;21;40\n{Inn(2)};100;10;5;12\n");
+        await Cli.OkAsync(db, "import", "sferum", seedWords, "--period", "2024-W41", "--org", "m1");
+        var month = await ImportAssertions.TotalsAsync(db, "sferum.", "2024-10");
+        // Seed 001: teachers 26 of 50 = 52 %, students 52 of 400 = 13 %.
+        Assert.Equal((26, 52), (month["sferum.teachers.active_12m"], month["sferum.students.active_12m"]));
+
+        var renamed = Cli.WriteFile("sferum-renamed.csv", head
+            + "Педагоги, заходившие за последние 12 месяцев;Учеников, использовавших за последние 12 месяцев ИКОП «Сферум»\n"
+            + $"{Inn(1)};300;40;21;40\n");
+        var refused = await Cli.RunAsync(db, "import", "sferum", renamed, "--period", "2024-W42", "--org", "m1");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("sferum-renamed.csv, столбец «Педагоги, заходившие за последние 12 месяцев»: столбец «Педагоги, заходившие за последние 12 месяцев» не распознан; "
+            + "ожидаются столбцы «Учителя, использовавшие Сферум за последние 12 месяцев», «Ученики, использовавшие Сферум за последние 12 месяцев»", refused.Error);
+        var skipped = await Cli.OkAsync(db, "import", "sferum", renamed, "--period", "2024-W42", "--org", "m1", "--skip-unmatched");
+        Assert.Contains("его значения не загружены", skipped.Error);
+    }
+
+    [Fact]
     public async Task Sferum_needs_a_week_and_says_so()
     {
         await using var db = await ImportAssertions.DagestanAsync("sqlite", 1);

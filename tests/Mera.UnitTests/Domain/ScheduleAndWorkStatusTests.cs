@@ -35,6 +35,10 @@ public sealed class ScheduleAndWorkStatusTests
     [InlineData("31.12.2020 далее ежегодно", "01.06.2019", "31.12.2020", null)]
     [InlineData("31.12.2020 далее ежегодно", "31.12.2026", "31.12.2026", "31.12.2025")]
     [InlineData("до 28.02.2025", "01.06.2026", "28.02.2025", null)]
+    [InlineData("еженедельно по пятницам", "30.11.2026", "04.12.2026", "27.11.2026")]
+    [InlineData("еженедельно по пятницам", "04.12.2026", "04.12.2026", "27.11.2026")]
+    [InlineData("еженедельно по пятницам", "05.12.2026", "11.12.2026", "04.12.2026")]
+    [InlineData("еженедельно", "02.12.2026", "06.12.2026", "29.11.2026")]
     public void The_deadline_in_force_and_the_one_before(string text, string day, string due, string? previous)
     {
         var s = Schedule.Parse(text);
@@ -72,5 +76,46 @@ public sealed class ScheduleAndWorkStatusTests
         Assert.Equal("в работе", WorkStatus.ToRussian(WorkStatus.InProgress));
         Assert.Equal("выполнено", WorkStatus.ToRussian(WorkStatus.Done));
         Assert.Equal("просрочено", WorkStatus.ToRussian(WorkStatus.Overdue));
+    }
+
+    [Theory]
+    [InlineData("еженедельно", "Recurring")]
+    [InlineData("ежемесячно до 25 числа", "Recurring")]
+    [InlineData("в кратчайшие сроки", "Asap")]
+    [InlineData("Незамедлительно", "Asap")]
+    [InlineData("по отдельному графику", "BySchedule")]
+    [InlineData("в соответствии с графиком проведения", "BySchedule")]
+    [InlineData("постоянно", "Standing")]
+    [InlineData("до 01.02.2025, далее постоянно", "Dated")]
+    [InlineData("когда-нибудь", "None")]
+    public void A_deadline_without_a_date_keeps_its_kind(string text, string kind) =>
+        Assert.Equal(Enum.Parse<DeadlineKind>(kind), Schedule.Parse(text, issued: D("19.12.2024")).Kind);
+
+    [Fact]
+    public void As_soon_as_possible_is_overdue_a_set_number_of_days_after_the_decision_and_a_separate_schedule_never()
+    {
+        var decided = D("19.12.2024");
+        var asap = Schedule.Parse("в кратчайшие сроки", decided);
+        Assert.Equal(decided.AddDays(Schedule.AsapDays), asap.Date);
+        Assert.Equal(WorkStatus.InProgress, WorkStatus.Of(decided, asap, null, decided.AddDays(Schedule.AsapDays)));
+        Assert.Equal(WorkStatus.Overdue, WorkStatus.Of(decided, asap, null, decided.AddDays(Schedule.AsapDays + 1)));
+        Assert.Equal(WorkStatus.Done, WorkStatus.Of(decided, asap, decided.AddDays(3), decided.AddDays(30)));
+        Assert.Equal("в кратчайшие сроки", asap.Describe());
+
+        foreach (var text in new[] { "по отдельному графику", "постоянно" })
+        {
+            var open = Schedule.Parse(text, decided);
+            Assert.Null(open.Date);
+            Assert.Equal(WorkStatus.InProgress, WorkStatus.Of(decided, open, null, D("31.12.2030")));
+        }
+    }
+
+    [Fact]
+    public void A_weekly_item_is_overdue_when_last_weeks_deadline_passed_unreported()
+    {
+        var weekly = Schedule.Parse("еженедельно по пятницам");
+        Assert.Equal(WorkStatus.Done, WorkStatus.Of(null, weekly, D("28.11.2026"), D("30.11.2026")));
+        Assert.Equal(WorkStatus.InProgress, WorkStatus.Of(null, weekly, D("27.11.2026"), D("30.11.2026"))); // last week's, on its day
+        Assert.Equal(WorkStatus.Overdue, WorkStatus.Of(null, weekly, D("19.11.2026"), D("30.11.2026")));
     }
 }

@@ -16,14 +16,18 @@ namespace Mera.Core.Features.Agreements;
 public static partial class ImportAgreement
 {
     public sealed record Command(string FilePath, string OrgCode, string Number, DateOnly Date, string? Parties, string User,
-        string? DisplayName = null);
+        string? DisplayName = null)
+    {
+        /// <summary>Which table of a Word document to read (from 1); by default the first whose header fits.</summary>
+        public int? Table { get; init; }
+    }
 
     public sealed record Result(int Rows, int Values, IReadOnlyList<int> Years);
 
     public static async Task<Result> RunAsync(MeraDb database, Command c, TimeProvider clock, CancellationToken ct = default)
     {
         string[] title = ["Наименование результата (показателя)", "Наименование результата", "Наименование показателя"], number = ["№ п/п", "№"];
-        var table = TableReader.OpenWithColumns(c.FilePath, [title], c.DisplayName);
+        var table = TableReader.OpenWithColumns(c.FilePath, [title], c.DisplayName, c.Table);
         int titleCol = table.ColumnOf(title), numberCol = table.ColumnOf(number);
         var years = YearColumns(table.Header);
         var rows = new List<(string Project, string Number, string Title, Dictionary<int, string> Cells)>();

@@ -1,6 +1,7 @@
 using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features.Orgs;
+using Mera.Core.Features.Imports;
 using Mera.Core.Features.Values;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public static class LoadDemo
         var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
         var records = DemoValues.Generate(schools, elements, today);
         var targets = await DemoTargets.UpsertAsync(db, region, schools.Select(s => s.Org).ToList(), orgs.Values.Where(o => o.Type == OrgUnitType.Municipality).ToList(), today, clock, ct);
-        var saved = await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request(
+        var saved = await SaveImportBatch.RunAsync(database, new SaveImportBatch.Request(
             "demo", "демонстрационные данные", "demo", null, RegionCode, records, [], records.Count, 0, DryRun: false,
             User: "demo", Source: ValueSource.Demo), clock, ct);
         await DemoSubmissions.AddAsync(db, records, today, ct);

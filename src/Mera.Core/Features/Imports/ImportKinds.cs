@@ -11,7 +11,7 @@ namespace Mera.Core.Features.Imports;
 /// </summary>
 public static class ImportKinds
 {
-    public delegate Task<SaveValueBatch.Result> ValueReader(MeraDb database, RunImport.Command command, string displayName, TimeProvider clock,
+    public delegate Task<ValueWrite.Result> ValueReader(MeraDb database, RunImport.Command command, string displayName, TimeProvider clock,
         CancellationToken ct);
 
     public sealed record Kind(string Code, string TitleRu, string FileRu, ValueReader? ReadValues = null)
@@ -27,15 +27,15 @@ public static class ImportKinds
         new("educont", "Выгрузка ЦОК educont.ru (квартал)", "выгрузка educont.ru: CSV или XLSX", Platform),
         new("sferum", "Статистика ИКОП «Сферум» (неделя)", "статистика «Сферума»: CSV или XLSX", Platform),
         new("myschool", "Статистика ФГИС «Моя школа» (месяц)", "статистика «Моей школы»: CSV или XLSX", Platform),
-        new("openschool", "Форма школы «Открытая школа» (квартал)", "форма школы: CSV или XLSX",
+        new("openschool", "Форма школы «Открытая школа» (квартал)", "форма школы: CSV, XLSX или DOCX",
             (db, c, name, clock, ct) => ImportOpenSchoolForm.RunAsync(db, new ImportOpenSchoolForm.Command(c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, name, c.Writer), clock, ct)),
         new(Template, "Заполненные шаблоны Mera (XLSX или ZIP)", "шаблоны Mera: XLSX, ZIP или папка"),
-        new("values", "Значения org,element,period,value", "таблица org,element,period,value: CSV или XLSX",
+        new("values", "Значения org,element,period,value", "таблица org,element,period,value: CSV, XLSX или DOCX",
             (db, c, name, clock, ct) => ImportValues.RunAsync(db, new ImportValues.Command(c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, name, c.Progress, c.Writer), clock, ct)),
-        new("roadmap", "Дорожная карта (план мероприятий)", "таблица мероприятий: CSV или XLSX"),
-        new("agreement", "Приложение 1 к соглашению (значения по годам)", "таблица значений по годам: CSV или XLSX"),
-        new("decisions", "Решения коллегии", "таблица пунктов решений: CSV или XLSX"),
-        new("targets", "Плановые значения показателей", "таблица org,indicator,year,value: CSV или XLSX"),
+        new("roadmap", "Дорожная карта (план мероприятий)", "таблица мероприятий: CSV, XLSX или DOCX"),
+        new("agreement", "Приложение 1 к соглашению (значения по годам)", "таблица значений по годам: CSV, XLSX или DOCX"),
+        new("decisions", "Решения коллегии", "таблица пунктов решений: CSV, XLSX или DOCX"),
+        new("targets", "Плановые значения показателей", "таблица org,indicator,year,value: CSV, XLSX или DOCX"),
     ];
 
     /// <summary>The kinds `import` and «Загрузки» accept.</summary>
@@ -45,7 +45,7 @@ public static class ImportKinds
         All.FirstOrDefault(k => k.Code == code) ?? throw new OperationRefusedException(
             $"Неизвестный вид загрузки «{code}»: {string.Join(", ", Values.Select(k => k.Code))}");
 
-    private static Task<SaveValueBatch.Result> Platform(MeraDb database, RunImport.Command c, string name, TimeProvider clock, CancellationToken ct) =>
+    private static Task<ValueWrite.Result> Platform(MeraDb database, RunImport.Command c, string name, TimeProvider clock, CancellationToken ct) =>
         ImportPlatformExport.RunAsync(database, new ImportPlatformExport.Command(
             c.Kind, c.FilePath, c.User, c.PeriodCode, c.OrgCode, c.DryRun, c.SkipUnmatched, name, c.Progress, c.Writer), clock, ct);
 }

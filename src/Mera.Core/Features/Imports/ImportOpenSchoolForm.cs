@@ -22,7 +22,7 @@ public static class ImportOpenSchoolForm
     private static readonly string[] ValueHeaders = ["Значение подпоказателя", "Значение"];
     private static readonly string[] NumberHeaders = ["№ п/п", "№", "N п/п"];
 
-    public static async Task<SaveValueBatch.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
+    public static async Task<ValueWrite.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(command.PeriodCode))
         {
@@ -77,7 +77,7 @@ public static class ImportOpenSchoolForm
         {
             issues.Add(table.Error(null, -1, "в форме не найдено ни одного подпоказателя «Открытой школы» со значением"));
         }
-        return await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request(
+        return await SaveImportBatch.RunAsync(database, new SaveImportBatch.Request(
             "openschool", table.FileName, ContentHash.Sha256Of(command.FilePath), period.Code, school.Code,
             [.. records.Values], issues, rows, Skipped: 0, command.DryRun, command.User)
         {

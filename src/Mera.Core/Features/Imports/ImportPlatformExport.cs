@@ -20,7 +20,7 @@ public static class ImportPlatformExport
         bool DryRun = false, bool SkipUnmatched = false, string? DisplayName = null, IProgress<ImportProgress>? Progress = null,
         Writer? Writer = null);
 
-    public static async Task<SaveValueBatch.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
+    public static async Task<ValueWrite.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
         var layout = PlatformLayouts.ByKind(command.Kind) ?? throw new ArgumentException($"неизвестный вид выгрузки «{command.Kind}»");
         var period = PlatformPeriod(layout, command.PeriodCode);
@@ -46,6 +46,13 @@ public static class ImportPlatformExport
         }
         command.Progress?.Report(new ImportProgress(reader.RowsRead, 1));
         var issues = reader.Issues;
+        foreach (var (index, header, expected) in map.UnrecognisedFamilyColumns(table))
+        {
+            // A renamed column of a known family would otherwise leave its values unloaded with only a notice.
+            var message = $"столбец «{header}» не распознан; ожидаются столбцы {string.Join(", ", expected.Select(e => $"«{e}»"))}";
+            issues.Add(table.Issue(command.SkipUnmatched ? IssueSeverity.Warning : IssueSeverity.Error, null, index,
+                command.SkipUnmatched ? message + "; его значения не загружены" : message));
+        }
         if (reader.RowsRead == 0)
         {
             issues.Add(table.Error(null, -1, "в файле нет строк с данными"));
@@ -56,7 +63,7 @@ public static class ImportPlatformExport
                 ? "ни одна строка не содержит значений"
                 : $"в файле нет строк, относящихся к «{scope.Name}»"));
         }
-        return await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request(
+        return await SaveImportBatch.RunAsync(database, new SaveImportBatch.Request(
             layout.Kind, table.FileName, ContentHash.Sha256Of(command.FilePath), period.Code, command.OrgCode,
             reader.ToRecords(), issues, reader.RowsRead, reader.Skipped, command.DryRun, command.User)
         {

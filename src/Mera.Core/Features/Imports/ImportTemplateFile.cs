@@ -19,7 +19,7 @@ public static class ImportTemplateFile
     public sealed record Command(string FilePath, string DisplayName, string User, string? OrgCode, string? PeriodCode,
         string? FormCode, bool DryRun, Writer? Writer = null);
 
-    public static async Task<SaveValueBatch.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
+    public static async Task<ValueWrite.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
         var file = command.DisplayName;
         var service = TableReader.ReadKeyValueSheet(command.FilePath, MeraTemplate.ServiceSheet, file);
@@ -80,7 +80,7 @@ public static class ImportTemplateFile
         {
             issues.Add(table.Error(null, codeCol, $"в шаблоне не хватает строк подпоказателей ({rows} из {elements.Count}): скачайте шаблон заново"));
         }
-        return await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request(
+        return await SaveImportBatch.RunAsync(database, new SaveImportBatch.Request(
             "template", file, ContentHash.Sha256Of(command.FilePath), template.PeriodCode, school.Code,
             [.. records.Values], issues, rows, Skipped: 0, command.DryRun, command.User)
         {

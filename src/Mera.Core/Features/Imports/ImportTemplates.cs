@@ -14,7 +14,7 @@ public static class ImportTemplates
     public sealed record Command(string Path, string User, string? OrgCode = null, string? PeriodCode = null,
         string? FormCode = null, bool DryRun = false, string? DisplayName = null, Writer? Writer = null);
 
-    public sealed record FileResult(string File, SaveValueBatch.Result? Saved, IReadOnlyList<ImportIssue> Errors)
+    public sealed record FileResult(string File, ValueWrite.Result? Saved, IReadOnlyList<ImportIssue> Errors)
     {
         public bool Refused => Saved is null;
     }

@@ -14,7 +14,7 @@ public static class RunImport
         bool SkipUnmatched = false, string? DisplayName = null, string? FormCode = null, IProgress<ImportProgress>? Progress = null,
         Writer? Writer = null);
 
-    public sealed record FileOutcome(string File, SaveValueBatch.Result? Saved, IReadOnlyList<ImportIssue> Errors)
+    public sealed record FileOutcome(string File, ValueWrite.Result? Saved, IReadOnlyList<ImportIssue> Errors)
     {
         public bool Refused => Saved is null;
     }

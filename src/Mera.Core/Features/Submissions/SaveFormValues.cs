@@ -60,18 +60,17 @@ public static class SaveFormValues
         // is asked to explain), and otherwise the values and the submission state commit together — a save never
         // lands in a form that another request has just submitted or an officer has just accepted.
         var state = SubmissionState.Draft;
-        var request = new SaveValueBatch.Request("form", $"форма «{entry.Form.Name}»", "", entry.Period.Code, command.School.Code,
-            records, [], records.Count, 0, DryRun: false, command.User, ValueSource.Entry)
+        var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
+        var request = new ValueWrite.Request(new ValueWrite.ByEntry($"форма «{entry.Form.Name}»", comment), records, [],
+            command.Writer ?? new Writer(command.User, WriteChannel.Entry), ValueSource.Entry)
         {
-            RecordBatch = false, Comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(),
-            Writer = command.Writer ?? new Writer(command.User, WriteChannel.Entry),
             HoldWarningsWithoutComment = true,
             AlsoInTransaction = async (db, token) => state = await UpdateSubmissionAsync(db, command, entry, clock, token),
         };
-        SaveValueBatch.Result saved;
+        ValueWrite.Result saved;
         try
         {
-            saved = await SaveValueBatch.RunAsync(database, request, clock, ct);
+            saved = await ValueWrite.RunAsync(database, request, clock, ct);
         }
         catch (ImportRefusedException refused)
         {

@@ -10,7 +10,11 @@ namespace Mera.Core.Features.Targets;
 /// <summary>`./mera targets import FILE`: `org,indicator,year,value[,base_value,base_date]`. All-or-nothing, idempotent.</summary>
 public static class ImportTargets
 {
-    public sealed record Command(string FilePath, string User, bool DryRun = false, string? DisplayName = null);
+    public sealed record Command(string FilePath, string User, bool DryRun = false, string? DisplayName = null)
+    {
+        /// <summary>Which table of a Word document to read (from 1); by default the first whose header fits.</summary>
+        public int? Table { get; init; }
+    }
 
     public sealed record Result(int RowsRead, int Added, int Updated, int Unchanged);
 
@@ -19,7 +23,7 @@ public static class ImportTargets
         string[] org = ["org", "организация", "инн"], indicator = ["indicator", "показатель"], year = ["year", "год"],
             value = ["value", "значение", "план"], baseValue = ["base_value", "базовое значение"], baseDate = ["base_date", "дата базового значения"],
             cumulative = ["cumulative", "нарастающим итогом"];
-        var table = TableReader.OpenWithColumns(command.FilePath, [org, indicator, year, value], command.DisplayName);
+        var table = TableReader.OpenWithColumns(command.FilePath, [org, indicator, year, value], command.DisplayName, command.Table);
         int orgCol = table.ColumnOf(org), indCol = table.ColumnOf(indicator), yearCol = table.ColumnOf(year),
             valueCol = table.ColumnOf(value), baseCol = table.ColumnOf(baseValue), dateCol = table.ColumnOf(baseDate),
             cumulativeCol = table.ColumnOf(cumulative);

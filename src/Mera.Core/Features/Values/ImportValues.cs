@@ -1,5 +1,6 @@
 using Mera.Core.Data;
 using Mera.Core.Domain;
+using Mera.Core.Features.Imports;
 using Mera.Core.Features.Orgs;
 using Mera.Core.Features.Indicators;
 using Mera.Core.Reading;
@@ -20,7 +21,7 @@ public static class ImportValues
     private static readonly string[] PeriodColumn = ["period", "период"];
     private static readonly string[] ValueColumn = ["value", "значение"];
 
-    public static async Task<SaveValueBatch.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
+    public static async Task<ValueWrite.Result> RunAsync(MeraDb database, Command command, TimeProvider clock, CancellationToken ct = default)
     {
         Period? fixedPeriod = null;
         if (command.PeriodCode is not null)
@@ -72,7 +73,7 @@ public static class ImportValues
         {
             issues.Add(new ImportIssue(IssueSeverity.Error, table.FileName, null, null, "в файле нет строк с данными"));
         }
-        return await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request(
+        return await SaveImportBatch.RunAsync(database, new SaveImportBatch.Request(
             "values", table.FileName, await sha256, command.PeriodCode, command.OrgCode,
             records.Values.ToList(), issues, rows, Skipped: 0, command.DryRun, command.User)
         {

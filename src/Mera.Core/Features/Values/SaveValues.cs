@@ -72,11 +72,8 @@ public static class SaveValues
         }
         try
         {
-            var saved = await SaveValueBatch.RunAsync(database, new SaveValueBatch.Request("api", "API", "", null, null, [.. records.Values], [],
-                items.Count, 0, DryRun: false, scope.Login, ValueSource.Entry)
-            {
-                RecordBatch = false, Writer = Writer.For(scope, WriteChannel.Entry),
-            }, clock, ct);
+            var saved = await ValueWrite.RunAsync(database, new ValueWrite.Request(new ValueWrite.ByEntry("запрос API", null),
+                [.. records.Values], [], Writer.For(scope, WriteChannel.Entry), ValueSource.Entry), clock, ct);
             return new Result(saved.ValuesWritten, saved.Unchanged, [], saved.Warnings.Select(w => new Problem((w.Row ?? 1) - 1, w.Column ?? "", w.Message)).ToList());
         }
         catch (ImportRefusedException refused)

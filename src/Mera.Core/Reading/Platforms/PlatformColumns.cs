@@ -21,7 +21,7 @@ public sealed class PlatformColumns
     public static PlatformColumns For(PlatformLayout layout, IReadOnlyDictionary<string, DataElement> elements) =>
         new(layout, layout.Columns
             .Where(c => elements.ContainsKey(c.ElementCode))
-            .Select(c => (c, elements[c.ElementCode], c.Headers.Append(elements[c.ElementCode].Name).Select(HeaderText.Normalize).ToArray()))
+            .Select(c => (c, elements[c.ElementCode], c.Headers.Append(elements[c.ElementCode].Name).Select(Bare).ToArray()))
             .ToList());
 
     public int Inn { get; private set; } = -1;
@@ -77,5 +77,49 @@ public sealed class PlatformColumns
         PlatformLayout.InnHeaders.Concat(PlatformLayout.NameHeaders).Concat(PlatformLayout.CodeHeaders)
             .Any(h => HeaderText.Matches(cell, HeaderText.Normalize(h)));
 
-    private static bool Names(string[] names, string header) => names.Any(n => HeaderText.Matches(header, n));
+    private static bool Names(string[] names, string header)
+    {
+        var bare = WithoutPlatformWords(HeaderText.Normalize(header));
+        var brief = WithoutPlatformWords(HeaderText.WithoutExplanation(header));
+        return bare.Length > 0 && names.Any(n => n == bare || n == brief);
+    }
+
+    /// <summary>
+    /// A header normalised (<see cref="HeaderText.Normalize"/>) without the platform's own name, which exports add or
+    /// drop at will: «Учителей, использовавших за последние 12 месяцев ИКОП «Сферум»» is «…за последние 12 месяцев».
+    /// </summary>
+    private static string Bare(string text) => WithoutPlatformWords(HeaderText.Normalize(text));
+
+    private static string WithoutPlatformWords(string normalized)
+    {
+        foreach (var word in PlatformWords)
+        {
+            normalized = normalized.Replace(word, "", StringComparison.Ordinal);
+        }
+        return normalized;
+    }
+
+    private static readonly string[] PlatformWords = ["икоп", "сферум", "фгис", "educont", "цок"];
+
+    /// <summary>
+    /// File columns that carry a column family's words but match none of its columns (see <see cref="PlatformColumn.Family"/>),
+    /// with the family's expected headers: a renamed column the user must hear about.
+    /// </summary>
+    public IReadOnlyList<(int Index, string Header, IReadOnlyList<string> Expected)> UnrecognisedFamilyColumns(TableData table)
+    {
+        var bound = Present.Select(p => p.Index).ToHashSet();
+        var result = new List<(int, string, IReadOnlyList<string>)>();
+        foreach (var family in _layout.Columns.Where(c => c.Family is not null).GroupBy(c => c.Family!))
+        {
+            var marker = HeaderText.Normalize(family.Key);
+            for (var i = 0; i < table.Header.Count; i++)
+            {
+                if (!bound.Contains(i) && HeaderText.Normalize(table.Header[i]).Contains(marker, StringComparison.Ordinal))
+                {
+                    result.Add((i, table.Header[i], family.Select(c => c.Headers[0]).ToList()));
+                }
+            }
+        }
+        return result;
+    }
 }

@@ -3,7 +3,14 @@ using Mera.Core.Domain;
 namespace Mera.Core.Reading.Platforms;
 
 /// <summary>One column of a platform export and the element it feeds; the first header is the one shown to users.</summary>
-public sealed record PlatformColumn(string ElementCode, bool Required, params string[] Headers);
+public sealed record PlatformColumn(string ElementCode, bool Required, params string[] Headers)
+{
+    /// <summary>
+    /// Words every column of a family shares («за последние 12 месяцев»): a file column carrying them that matches no
+    /// column of the family is a renamed one, and the file is refused naming it rather than loaded without it.
+    /// </summary>
+    public string? Family { get; init; }
+}
 
 /// <summary>
 /// How a platform's per-school export looks: which headers identify the school, which carry which element, and

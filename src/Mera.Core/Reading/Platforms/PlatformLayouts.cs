@@ -5,6 +5,8 @@ namespace Mera.Core.Reading.Platforms;
 /// <summary>The exports of DOMAIN §7 with the column names of the seeds (000 §5, 001) and their common variants.</summary>
 public static class PlatformLayouts
 {
+    private const string TwelveMonths = "за последние 12 месяцев";
+
     public static readonly PlatformLayout Educont = new("educont", "выгрузка ЦОК educont.ru", PeriodType.Quarter,
     [
         new("educont.teachers.registered", true, "Преподавателей зарегистрировано"),
@@ -31,10 +33,17 @@ public static class PlatformLayouts
         new("sferum.teachers.ezhd_linked", false, "Учителя, связавшие аккаунты ЭЖД"),
         new("sferum.students.ezhd_linked", false, "Ученики, связавшие аккаунты ЭЖД"),
         new("sferum.org.active", false, "Статус профиля организации", "Статус профиля", "Профиль организации", "Статус организации"),
+        // Seed 001 words them «Учителей, использовавших за последние 12 месяцев ИКОП «Сферум»».
         new("sferum.teachers.active_12m", false, "Учителя, использовавшие Сферум за последние 12 месяцев",
-            "Учителей, использовавших за последние 12 месяцев"),
+            "Учителей, использовавших за последние 12 месяцев", "Учителя, использовавшие за последние 12 месяцев")
+        {
+            Family = TwelveMonths,
+        },
         new("sferum.students.active_12m", false, "Ученики, использовавшие Сферум за последние 12 месяцев",
-            "Учеников, использовавших за последние 12 месяцев"),
+            "Учеников, использовавших за последние 12 месяцев", "Ученики, использовавшие за последние 12 месяцев")
+        {
+            Family = TwelveMonths,
+        },
     ],
     ["Муниципалитет", "Муниципальный район", "Муниципальное образование", "Район"]);
 

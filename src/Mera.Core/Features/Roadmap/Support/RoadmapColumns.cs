@@ -35,7 +35,7 @@ internal sealed class RoadmapColumns
         return true;
     }
 
-    public RoadmapItem? Parse(TableRow row, int orgId, int order, List<ImportIssue> issues)
+    public RoadmapItem? Parse(TableRow row, int orgId, int order, List<ImportIssue> issues, List<ImportIssue> warnings)
     {
         DateOnly? Date(int field)
         {
@@ -54,7 +54,7 @@ internal sealed class RoadmapColumns
         }
         return new RoadmapItem
         {
-            OrgUnitId = orgId, Number = (Text(0) ?? order.ToString()).TrimEnd('.'), SortOrder = order, Title = Text(1)!,
+            OrgUnitId = orgId, Number = (_index[0] >= 0 && _table.Number(row, _index[0], warnings) is { Length: > 0 } n ? n : order.ToString()).TrimEnd('.'), SortOrder = order, Title = Text(1)!,
             StartDate = Date(2), EndDate = end, Deadline = deadline ?? (end is DateOnly e ? e.ToString("dd.MM.yyyy") : null),
             Responsible = Text(5), Document = Text(6), CoExecutors = Text(7),
         };

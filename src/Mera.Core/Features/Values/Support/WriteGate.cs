@@ -29,7 +29,7 @@ public static class WriteGate
     /// <summary>At most this many refused values are listed one by one; the rest are counted.</summary>
     private const int Listed = 50;
 
-    public static async Task CheckAsync(MeraDbContext db, SaveValueBatch.Request request, IReadOnlyList<ValueChange> changes,
+    public static async Task CheckAsync(MeraDbContext db, ValueWrite.Request request, IReadOnlyList<ValueChange> changes,
         DateOnly today, CancellationToken ct)
     {
         var writer = request.Writer;
@@ -58,12 +58,12 @@ public static class WriteGate
             return;
         }
         var issues = refusals.DistinctBy(r => r.Record.Key).OrderBy(r => r.Record.Line).Take(Listed)
-            .Select(r => new ImportIssue(IssueSeverity.Error, request.FileName, r.Record.Line,
+            .Select(r => new ImportIssue(IssueSeverity.Error, request.Origin.Label, r.Record.Line,
                 request.ColumnOf?.Invoke(r.Record.Element.Code) ?? r.Record.Element.Code, r.Reason)).ToList();
         var total = refusals.DistinctBy(r => r.Record.Key).Count();
         if (total > Listed)
         {
-            issues.Add(new ImportIssue(IssueSeverity.Error, request.FileName, null, null, $"и ещё {total - Listed} значений отклонено по тем же причинам"));
+            issues.Add(new ImportIssue(IssueSeverity.Error, request.Origin.Label, null, null, $"и ещё {total - Listed} значений отклонено по тем же причинам"));
         }
         throw new WriteRefusedException(issues, locked: locked.Count > 0 && locked.Count == refusals.Count);
     }

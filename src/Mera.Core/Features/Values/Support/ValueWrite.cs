@@ -7,35 +7,35 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Mera.Core.Features.Values;
 
 /// <summary>
-/// The common tail of every import: check the consistency rules against stored values, compare with what is
-/// stored, and write only the changes (with history) and the batch record, in one transaction. Errors refuse all.
+/// The one way values are written, shared by the three writers — an import batch (<see cref="Imports.SaveImportBatch"/>),
+/// a school's form (<see cref="Submissions.SaveFormValues"/>) and the API (<see cref="SaveValues"/>): check who may write
+/// (<see cref="WriteGate"/>) and the consistency rules against stored values, keep only what changes, and write the
+/// changes with their history (and, for a file, its batch record) in one transaction. Errors refuse all.
+/// Here, not in Data, because the gate and the rules are policy of the features; Data's <see cref="ValueWriter"/> does
+/// the storing. The retry on PostgreSQL and the second core for large files live here once for all three.
 /// </summary>
-public static class SaveValueBatch
+public static class ValueWrite
 {
+    /// <summary>Where values come from. <see cref="Label"/> names it in messages (the file, «форма «…»», «запрос API»).</summary>
+    public abstract record Origin(string Label);
+
+    /// <summary>A file: kept as an import batch (undoable), and every value points at it.</summary>
+    public sealed record FromFile(string Kind, string FileName, string Sha256, string? PeriodCode, string? OrgCode, int RowsRead,
+        int Skipped) : Origin(FileName);
+
+    /// <summary>Typed in by a person (a form, the API): no batch; the values carry the user and the comment.</summary>
+    public sealed record ByEntry(string Label, string? Comment) : Origin(Label);
+
     /// <summary>
-    /// What an importer read. `ColumnOf` names the file column an element came from (rule messages point at it);
+    /// What a writer read. `ColumnOf` names the file column an element came from (rule messages point at it);
     /// `Notes` are facts the user should see (rows of other municipalities skipped …), kept with the batch.
     /// </summary>
-    public sealed record Request(string Kind, string FileName, string Sha256, string? PeriodCode, string? OrgCode,
-        IReadOnlyList<ValueRecord> Records, IReadOnlyList<ImportIssue> Issues, int RowsRead, int Skipped, bool DryRun,
-        string User, ValueSource Source = ValueSource.Import)
+    public sealed record Request(Origin Origin, IReadOnlyList<ValueRecord> Records, IReadOnlyList<ImportIssue> Issues, Writer Writer,
+        ValueSource Source, bool DryRun = false)
     {
         public IReadOnlyList<string> Notes { get; init; } = [];
         public Func<string, string?>? ColumnOf { get; init; }
         public string? Sheet { get; init; }
-
-        /// <summary>False for form entry: the values carry the user and comment, not an import batch.</summary>
-        public bool RecordBatch { get; init; } = true;
-
-        /// <summary>Who writes, for <see cref="WriteGate"/>: by default the machine's operator (the CLI), or the demo.</summary>
-        public Writer Writer
-        {
-            get => _writer ?? Writer.Operator(User, Source == ValueSource.Demo ? WriteChannel.Demo : WriteChannel.Import);
-            init => _writer = value;
-        }
-
-        private readonly Writer? _writer;
-        public string? Comment { get; init; }
 
         /// <summary>
         /// A form's rule: values that raise warnings are saved only with a comment explaining them. Without one the
@@ -48,6 +48,10 @@ public static class SaveValueBatch
         /// transaction, after the values are written, even when no value changed. Throwing rolls everything back.
         /// </summary>
         public Func<MeraDbContext, CancellationToken, Task>? AlsoInTransaction { get; init; }
+
+        public string? Comment => (Origin as ByEntry)?.Comment;
+        public int RowsRead => Origin is FromFile file ? file.RowsRead : Records.Count;
+        public int Skipped => (Origin as FromFile)?.Skipped ?? 0;
     }
 
     /// <summary>BatchId is null for a dry run and when nothing changed (a repeated file leaves no trace but its answer).</summary>
@@ -112,20 +116,20 @@ public static class SaveValueBatch
             }
             var now = clock.GetUtcNow();
             ImportBatch? batch = null;
-            if (request.RecordBatch)
+            if (request.Origin is FromFile file)
             {
                 batch = new ImportBatch
                 {
-                    Kind = request.Kind, FileName = request.FileName, Sha256 = request.Sha256, PeriodCode = request.PeriodCode,
-                    OrgCode = request.OrgCode, ImportedBy = request.User, ImportedAt = now, RowsRead = request.RowsRead,
-                    ValuesWritten = plan.Changes.Count, Unchanged = plan.Unchanged, Skipped = request.Skipped,
+                    Kind = file.Kind, FileName = file.FileName, Sha256 = file.Sha256, PeriodCode = file.PeriodCode,
+                    OrgCode = file.OrgCode, ImportedBy = request.Writer.Login, ImportedAt = now, RowsRead = file.RowsRead,
+                    ValuesWritten = plan.Changes.Count, Unchanged = plan.Unchanged, Skipped = file.Skipped,
                 };
                 db.ImportBatches.Add(batch);
                 await db.SaveChangesAsync(ct);
             }
             var provenance = batch is null
-                ? new ValueProvenance(request.Source, request.User, Comment: request.Comment)
-                : new ValueProvenance(request.Source, request.User, batch.Id, request.FileName);
+                ? new ValueProvenance(request.Source, request.Writer.Login, Comment: request.Comment)
+                : new ValueProvenance(request.Source, request.Writer.Login, batch.Id, batch.FileName);
             if (!await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
                     plan.Changes, provenance, now, ct))
             {
@@ -240,7 +244,7 @@ public static class SaveValueBatch
             {
                 merged[r.Element.Code] = (r.Value, r.Line);
             }
-            rules.Check(request.FileName, merged, group.Key.OrgId, group.Key.Period, elements, ValueOf, issues);
+            rules.Check(request.Origin.Label, merged, group.Key.OrgId, group.Key.Period, elements, ValueOf, issues);
         }
         if (request.ColumnOf is not null || request.Sheet is not null)
         {
