@@ -7,7 +7,68 @@ namespace Mera.Cli.Commands;
 internal static class CatalogCommands
 {
     public static Command Create(CliContext cli) =>
-        new("catalog", "Методика: подпоказатели, формулы показателей, формы и сроки") { List(cli), Formula(cli), Form(cli) };
+        new("catalog", "Методика: подпоказатели, формулы показателей, формы и сроки") { List(cli), Formula(cli), Form(cli), Element(cli), Indicator(cli) };
+
+    /// <summary>`catalog element add`: a region's own sub-indicator.</summary>
+    private static Command Element(CliContext cli)
+    {
+        var code = new Option<string>("--code") { Description = "Код, латиницей через точку, например region.parents.registered", Required = true };
+        var name = new Option<string>("--name") { Description = "Название подпоказателя", Required = true };
+        var unit = new Option<string>("--unit") { Description = "Единица измерения, например «чел.»", DefaultValueFactory = _ => "чел." };
+        var type = new Option<string>("--type") { Description = "integer (целое), decimal (дробное), flag (да/нет)", DefaultValueFactory = _ => "integer" };
+        var period = new Option<string>("--period-type") { Description = "week, month, quarter или year", Required = true };
+        var aggregation = new Option<string>("--aggregation") { Description = "last (последнее), sum (сумма), ever (хотя бы раз)", DefaultValueFactory = _ => "last" };
+        var supplier = new Option<string>("--supplier") { Description = "school (вводит школа) или municipality (загружает муниципалитет)", DefaultValueFactory = _ => "school" };
+        var add = new Command("add", "Добавить подпоказатель региона") { code, name, unit, type, period, aggregation, supplier };
+        add.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            await AddElement.RunAsync(database, new AddElement.Command(parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(unit)!,
+                Choice<Mera.Core.Domain.ElementValueType>(parse.GetValue(type)!, "--type"), PeriodKind(parse.GetValue(period)!),
+                Choice<Mera.Core.Domain.TimeAggregation>(parse.GetValue(aggregation)!, "--aggregation"), parse.GetValue(supplier)!, cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Подпоказатель {parse.GetValue(code)} добавлен.");
+            return 0;
+        });
+        return new Command("element", "Подпоказатели региона") { add };
+    }
+
+    /// <summary>`catalog indicator add`: a region's own indicator with its first formula.</summary>
+    private static Command Indicator(CliContext cli)
+    {
+        var code = new Option<string>("--code") { Description = "Код, латиницей через точку, например region.munis.cos_model", Required = true };
+        var name = new Option<string>("--name") { Description = "Название показателя", Required = true };
+        var kind = new Option<string>("--kind") { Description = "percent (доля, %) или number (численность)", DefaultValueFactory = _ => "percent" };
+        var unit = new Option<string?>("--unit") { Description = "Единица измерения (по умолчанию «%» для доли, «чел.» для численности)" };
+        var group = new Option<string>("--group") { Description = "Группа на панели показателей", DefaultValueFactory = _ => "Показатели региона" };
+        var from = new Option<string>("--from") { Description = "Формула действует с даты, ДД.ММ.ГГГГ", Required = true };
+        var numerator = new Option<string>("--numerator") { Description = "Числитель, например region.parents.registered", Required = true };
+        var denominator = new Option<string?>("--denominator") { Description = "Знаменатель (для доли)" };
+        var add = new Command("add", "Добавить показатель региона") { code, name, kind, unit, group, from, numerator, denominator };
+        add.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var indicatorKind = Choice<Mera.Core.Domain.IndicatorKind>(parse.GetValue(kind)!, "--kind");
+            await AddIndicator.RunAsync(database, new AddIndicator.Command(parse.GetValue(code)!, parse.GetValue(name)!, indicatorKind,
+                parse.GetValue(unit) ?? (indicatorKind == Mera.Core.Domain.IndicatorKind.Percent ? "%" : "чел."), parse.GetValue(group)!,
+                CliFormat.Date(parse.GetValue(from))!.Value, parse.GetValue(numerator)!, parse.GetValue(denominator), cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Показатель {parse.GetValue(code)} добавлен.");
+            return 0;
+        });
+        return new Command("indicator", "Показатели региона") { add };
+    }
+
+    private static T Choice<T>(string text, string flag) where T : struct, Enum =>
+        Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value
+            : throw new OperationRefusedException($"{flag}: «{text}» — допустимо {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+
+    private static Mera.Core.Domain.PeriodType PeriodKind(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "week" => Mera.Core.Domain.PeriodType.Week,
+        "month" => Mera.Core.Domain.PeriodType.Month,
+        "quarter" => Mera.Core.Domain.PeriodType.Quarter,
+        "year" => Mera.Core.Domain.PeriodType.Year,
+        _ => throw new OperationRefusedException($"--period-type: «{text}» — допустимо week, month, quarter, year"),
+    };
 
     private static Command List(CliContext cli)
     {

@@ -8,18 +8,34 @@ internal static class TargetsCommands
 {
     public static Command Create(CliContext cli)
     {
-        var file = new Argument<FileInfo>("file") { Description = "Файл плановых значений: org,indicator,year,value[,base_value,base_date]" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Проверить файл, ничего не записывая" };
+        var file = new Argument<FileInfo>("file")
+        {
+            Description = "Плановые значения: список org,indicator,year,value[,base_value,base_date] или таблица региона (показатель, строки муниципалитетов, столбцы по годам)",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Проверить файл и показать, как поняты названия показателей, ничего не записывая" };
         var table = PlanCommands.Table();
-        var import = new Command("import", "Загрузить: " + ImportKinds.Get("targets").TitleRu) { file, dryRun, table };
+        var importOrg = new Option<string?>("--org") { Description = "Код региона или муниципалитета, чья это таблица (для таблицы с названиями муниципалитетов)" };
+        var map = new Option<string[]>("--map")
+        {
+            Description = "Соответствие «фрагмент названия=код показателя» для названия, которое не распознано (можно несколько)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var fromYear = new Option<int?>("--from-year") { Description = "Загрузить годы начиная с этого (более ранние столбцы пропустить)" };
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("targets").TitleRu) { file, dryRun, table, importOrg, map, fromYear };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
             var result = await ImportTargets.RunAsync(database, new ImportTargets.Command(parse.GetValue(file)!.FullName, cli.User, parse.GetValue(dryRun))
             {
-                Table = parse.GetValue(table),
+                Table = parse.GetValue(table), OrgCode = parse.GetValue(importOrg), Maps = parse.GetValue(map) ?? [],
+                FromYear = parse.GetValue(fromYear),
             }, cli.Clock, ct);
-            await cli.Out.WriteLineAsync($"Строк {result.RowsRead}; добавлено {result.Added}, изменено {result.Updated}, без изменений {result.Unchanged}.");
+            foreach (var line in result.Matches.Concat(result.Notes))
+            {
+                await cli.Out.WriteLineAsync(line);
+            }
+            var prefix = parse.GetValue(dryRun) ? "Проверка, ничего не записано. " : "";
+            await cli.Out.WriteLineAsync($"{prefix}Строк {result.RowsRead}; добавлено {result.Added}, изменено {result.Updated}, без изменений {result.Unchanged}.");
             return 0;
         });
         return new Command("targets", "Плановые значения показателей") { import, Set(cli) };

@@ -33,7 +33,7 @@ public static class TableReader
                 : ext is ".xlsx" or ".xls" or ".xlsm" || LooksLikeExcel(path)
                 ? ExcelTableReader.Open(path, displayName, isHeader)
                 : CsvTableReader.Open(path, displayName, isHeader);
-            return new TableData(table.FileName, table.Sheet, table.Header, Guarded(WithoutRepeats(table.Rows, table.Header), displayName),
+            return new TableData(table.FileName, table.Sheet, table.Header, Guarded(WithoutRepeats(table.Rows, table.Header, table.Preamble), displayName),
                 table.Preamble, table.Progress);
         }
         catch (Exception ex) when (ex is not ImportRefusedException and not OutOfMemoryException)
@@ -69,13 +69,18 @@ public static class TableReader
         return bytes.AsSpan().IndexOf(name) >= 0;
     }
 
-    /// <summary>Drops the header and the column-number row where a printed table repeats them after a page break.</summary>
-    private static IEnumerable<TableRow> WithoutRepeats(IEnumerable<TableRow> rows, IReadOnlyList<string> header)
+    /// <summary>
+    /// Drops the header, the rows of a header several rows high (those above it with two or more filled cells) and the
+    /// column-number row where a printed table repeats them after a page break.
+    /// </summary>
+    private static IEnumerable<TableRow> WithoutRepeats(IEnumerable<TableRow> rows, IReadOnlyList<string> header, IReadOnlyList<TableRow> preamble)
     {
-        var headerKey = string.Join('\u001f', header.Select(HeaderText.Normalize));
+        static string Key(IEnumerable<string> cells) => string.Join('\u001f', cells.Select(HeaderText.Normalize)).TrimEnd('\u001f');
+        var headers = preamble.Where(r => r.Cells.Count(c => c.Trim().Length > 0) >= 2).Select(r => Key(r.Cells))
+            .Append(Key(header)).Where(k => k.Replace("\u001f", "").Length > 0).ToHashSet();
         foreach (var row in rows)
         {
-            if (row.IsColumnNumbering || (headerKey.Length > header.Count && string.Join('\u001f', row.Cells.Select(HeaderText.Normalize)) == headerKey))
+            if (row.IsColumnNumbering || headers.Contains(Key(row.Cells)))
             {
                 continue;
             }

@@ -145,6 +145,60 @@ public class OfficialDocumentsTests
         Assert.Contains("добавлено 48", (await Cli.OkAsync(db, "roadmap", "import", Fixture("roadmap-004.docx"), "--org", "m1", "--table", "1")).Out);
     }
 
+    [Theory]
+    [InlineData("targets-004.docx")]
+    [InlineData("targets-004.ru.xlsx")]
+    public async Task The_seed_004_target_table_is_imported_as_printed_once_the_region_adds_its_own_indicators(string file)
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await Cli.OkAsync(db, "db", "migrate");
+        await Cli.OkAsync(db, "orgs", "import", Cli.WriteFile("orgs.csv", new TestData.RegistryBuilder()
+            .Unit("orb", "Оренбургская область", "region")
+            .Unit("asek", "Асекеевский муниципальный район", "municipality", parent: "orb")
+            .Unit("asek-s1", "МБОУ «Асекеевская СОШ»", "school", parent: "asek", inn: District.Inn(1), kpp: "560101001").ToString()));
+
+        var refused = await Cli.RunAsync(db, "targets", "import", Fixture(file), "--org", "orb", "--dry-run");
+        Assert.Equal(1, refused.ExitCode);
+        var errors = string.Join(' ', refused.Error.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("показатель «Доля муниципальных образований Оренбургской области,в которых внедр…» не найден в каталоге (похожих показателей нет)", errors);
+        Assert.Contains("показатель «Доля обучающихся общего образования, использующих федеральную инфор…» не найден в каталоге (ближайшие: cos.students.access", errors);
+        Assert.Contains("2018 год: показатель «Доля образовательных организаций, обеспеченных Интернет-соединением", errors);
+        Assert.Contains("загрузите значения с 2020 года (--from-year 2020)", errors);
+
+        // The region adds what its table measures and Mera has no place for.
+        await Cli.OkAsync(db, "catalog", "element", "add", "--code", "region.munis.cos_model", "--name", "Целевая модель ЦОС внедрена",
+            "--type", "flag", "--period-type", "year", "--supplier", "municipality", "--unit", "да/нет");
+        await Cli.OkAsync(db, "catalog", "element", "add", "--code", "region.munis.counted", "--name", "Муниципальное образование учитывается",
+            "--type", "flag", "--period-type", "year", "--supplier", "municipality", "--unit", "да/нет");
+        await Cli.OkAsync(db, "catalog", "indicator", "add", "--code", "region.munis.cos_model_share", "--from", "01.01.2018",
+            "--name", "Доля муниципальных образований, в которых внедрена целевая модель цифровой образовательной среды",
+            "--numerator", "region.munis.cos_model", "--denominator", "region.munis.counted");
+        await Cli.OkAsync(db, "catalog", "element", "add", "--code", "region.pupils.horizontal", "--period-type", "year",
+            "--name", "Численность обучающихся, использующих платформу ЦОС для «горизонтального» обучения");
+        await Cli.OkAsync(db, "catalog", "indicator", "add", "--code", "region.pupils.horizontal_share", "--from", "01.01.2020",
+            "--name", "Доля обучающихся, использующих федеральную платформу цифровой образовательной среды для «горизонтального» обучения и неформального образования",
+            "--numerator", "region.pupils.horizontal", "--denominator", "contingent.students");
+        Assert.Contains("уже есть в каталоге", (await Cli.RunAsync(db, "catalog", "indicator", "add", "--code", "cos.orgs.internet", "--from", "01.01.2020",
+            "--name", "Подмена", "--numerator", "region.munis.cos_model", "--denominator", "region.munis.counted")).Error);
+
+        var dryRun = await Cli.OkAsync(db, "targets", "import", Fixture(file), "--org", "orb", "--from-year", "2020", "--dry-run");
+        var shown = string.Join(' ', dryRun.Out.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("«Доля образовательных организаций, расположенных на территорииОренбу…» → cos.orgs.internet", shown);
+        Assert.Contains("(сходство 0,", shown);
+        Assert.Contains("→ region.munis.cos_model_share", shown);
+        Assert.Contains("→ region.pupils.horizontal_share", shown);
+        Assert.Contains("в таблице нет строк со значениями", shown);
+        Assert.Contains("Не загружены годы до 2020: 2018, 2019.", shown);
+        Assert.Contains("Проверка, ничего не записано.", shown);
+        Assert.Contains("добавлено 15", (await Cli.OkAsync(db, "targets", "import", Fixture(file), "--org", "orb", "--from-year", "2020")).Out);
+
+        await using var context = db.Db.CreateContext();
+        var internet = context.Targets.Where(t => t.IndicatorCode == "cos.orgs.internet").OrderBy(t => t.Year).ToList();
+        Assert.Equal([70.0, 75, 85, 95, 100], internet.Select(t => t.Value));
+        Assert.All(internet, t => Assert.Equal((0.0, new DateOnly(2018, 11, 1)), (t.BaseValue!.Value, t.BaseDate!.Value)));
+        Assert.Equal([3.0, 5, 9, 15, 20], context.Targets.Where(t => t.IndicatorCode == "region.pupils.horizontal_share").OrderBy(t => t.Year).Select(t => t.Value));
+    }
+
     /// <summary>A copy of a roadmap in Word with one activity inserted (a copy of a row, retitled) and one row deleted.</summary>
     private static string Amend(string path, string insertAfterTitle, string removeTitle)
     {

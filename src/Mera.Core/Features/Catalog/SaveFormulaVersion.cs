@@ -63,7 +63,7 @@ public static class SaveFormulaVersion
 
     internal static string Text(string numerator, string? denominator) => denominator is null ? numerator : $"({numerator}) / ({denominator})";
 
-    private static string? Checked(string? text, string part, string indicator, HashSet<string> known)
+    internal static string? Checked(string? text, string part, string indicator, HashSet<string> known)
     {
         var trimmed = (text ?? "").Trim();
         if (trimmed.Length == 0)

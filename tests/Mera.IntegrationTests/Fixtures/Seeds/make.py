@@ -30,6 +30,11 @@ def roadmap_header():
     return ('<tr><td rowspan="2">{0}</td><td rowspan="2">{1}</td><td colspan="2">{2}</td><td rowspan="2">{3}</td>'
             '<td rowspan="2">{4}</td></tr><tr><td>Начало</td><td>Окончание</td></tr>').format(*map(html.escape, h))
 
+def targets_header():
+    return ('<tr><td rowspan="2">Оренбургская область</td><td colspan="2">Базовое значение</td>'
+            '<td colspan="7">Период реализации регионального проекта, год</td></tr>'
+            '<tr><td>Значение</td><td>Дата</td>' + ''.join(f'<td>{y}</td>' for y in range(2018, 2025)) + '</tr>')
+
 def table_html(rows, header_html, columns, repeat_at):
     out = ['<html><head><meta charset="utf-8"></head><body><p>ПЛАН МЕРОПРИЯТИЙ</p><table border="1">']
     numbering = '<tr>' + ''.join(f'<td>{i}</td>' for i in range(1, columns + 1)) + '</tr>'
@@ -37,16 +42,20 @@ def table_html(rows, header_html, columns, repeat_at):
     for i, r in enumerate(rows):
         if i == repeat_at:  # the header and the numbering again, as printed after a page break
             out += [header_html, numbering]
-        out.append('<tr>' + ''.join(f'<td>{cell(c, soft=True)}</td>' for c in r) + '</tr>')
+        if len(r) == 1:  # a title row, merged across the table
+            out.append(f'<tr><td colspan="{columns}">{cell(r[0], soft=True)}</td></tr>')
+        else:
+            out.append('<tr>' + ''.join(f'<td>{cell(c, soft=True)}</td>' for c in r) + '</tr>')
     out.append('</table><p>Исполнитель</p></body></html>')
     return '\n'.join(out)
 
 def soffice(args, cwd):
     subprocess.run(['soffice', '--headless', '--norestore'] + args, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
 
-def make(name, header_html, repeat_at):
+def make(name, header_html, repeat_at, header_rows=1):
     rows = read(name + '.tsv')
-    header, data = rows[0], rows[1:]
+    header, data = rows[header_rows - 1], rows[header_rows:]
+    csv_header = rows[:header_rows]
     if header_html is None:
         header_html = '<tr>' + ''.join(f'<td>{html.escape(h)}</td>' for h in header) + '</tr>'
     data = [r for r in data if any(c.strip() for c in r) and not all(c == str(i + 1) for i, c in enumerate(r))]
@@ -56,7 +65,7 @@ def make(name, header_html, repeat_at):
         soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', name + '.html'], tmp)
         with open(os.path.join(tmp, name + '.csv'), 'w', encoding='utf-8', newline='') as f:
             w = csv.writer(f, delimiter=';')
-            w.writerow(header)
+            w.writerows(csv_header)
             w.writerows(data)
         # 59 = «;», 34 = «"», 76 = UTF-8, from line 1, ru-RU (1049), quoted fields not forced to text, special numbers detected
         soffice(['--infilter=CSV:59,34,76,1,,1049,false,true', '--convert-to', 'xlsx', name + '.csv'], tmp)
@@ -66,3 +75,4 @@ def make(name, header_html, repeat_at):
 make('roadmap-004', roadmap_header(), repeat_at=25)
 make('annex2-003', None, repeat_at=4)
 make('decisions-002', None, repeat_at=3)
+make('targets-004', targets_header(), repeat_at=4, header_rows=2)

@@ -31,6 +31,9 @@ public sealed class OrgDirectory
 
     public OrgRef? ByCode(string code) => _byCode.GetValueOrDefault(code.Trim());
 
+    /// <summary>Every org unit, for the lookups by name that only some tables need.</summary>
+    public IReadOnlyCollection<OrgRef> All => _byCode.Values;
+
     /// <summary>The unit for a code or INN, or a Russian reason why there is none.</summary>
     public OrgRef? Resolve(string key, out string? error)
     {

@@ -30,4 +30,14 @@ public static class TargetRules
             ? $"строка выражена как {Measures.ToRussian(w)}, а показатель «{indicator.Name}» — как {Measures.ToRussian(Measures.Of(indicator))} ({indicator.Unit}); " +
               "выберите показатель той же единицы измерения"
             : null;
+
+    /// <summary>
+    /// Refusal of a plan for a year before the indicator's first formula: no fact will ever be computed for it
+    /// (seed 004 prints 2018–2019; the built-in formulas start 01.01.2020). Needs the indicator's formulas loaded.
+    /// </summary>
+    public static string? BeforeFormula(Indicator indicator, int year) =>
+        indicator.Formulas.Count > 0 && indicator.Formulas.Min(f => f.EffectiveFrom) is var from && year < from.Year
+            ? $"{year} год: показатель «{indicator.Name}» рассчитывается с {RussianFormat.Date(from)}, план за этот год не с чем "
+              + $"сравнить — загрузите значения с {from.Year} года (--from-year {from.Year}) или добавьте версию формулы с нужной даты"
+            : null;
 }
