@@ -63,18 +63,32 @@ internal static class PlanCommands
     public static Command Decisions(CliContext cli)
     {
         var org = new Option<string>("--org") { Description = "Код организации (чьи решения)", Required = true };
-        var file = new Argument<FileInfo>("file") { Description = "Пункты решений: Решение, Дата, Пункт, Текст, Ответственный, Срок" };
-        var table = Table();
-        var import = new Command("import", "Загрузить: " + ImportKinds.Get("decisions").TitleRu) { file, org, table };
+        var file = new Argument<FileInfo>("file")
+        {
+            Description = "Пункты решений: таблица (Решение, Дата, Пункт, Текст, Ответственный, Срок) или текст решения в DOCX/TXT («1.1. …», «Срок: …»)",
+        };
+        var (table, dryRun) = (Table(), DryRun());
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("decisions").TitleRu) { file, org, table, dryRun };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
             var r = await ImportDecisions.RunAsync(database, new ImportDecisions.Command(parse.GetValue(file)!.FullName, parse.GetValue(org)!, cli.User)
             {
-                Table = parse.GetValue(table),
+                Table = parse.GetValue(table), DryRun = parse.GetValue(dryRun),
             }, cli.Clock, ct);
             await WarnAsync(cli, r.Warnings);
-            await cli.Out.WriteLineAsync($"Решений {r.Decisions}, пунктов {r.Items}.");
+            if (parse.GetValue(dryRun))
+            {
+                foreach (var line in r.Found)
+                {
+                    await cli.Out.WriteLineAsync("  пункт " + line);
+                }
+            }
+            foreach (var line in r.Unplaced)
+            {
+                await cli.Out.WriteLineAsync("  не размещено: " + line);
+            }
+            await cli.Out.WriteLineAsync($"{(parse.GetValue(dryRun) ? "Проверка, ничего не записано. " : "")}Решений {r.Decisions}, пунктов {r.Items}.");
             return 0;
         });
         var (asOf, format) = (AsOf(), Format());

@@ -76,11 +76,16 @@ public static class TableReader
     private static IEnumerable<TableRow> WithoutRepeats(IEnumerable<TableRow> rows, IReadOnlyList<string> header, IReadOnlyList<TableRow> preamble)
     {
         static string Key(IEnumerable<string> cells) => string.Join('\u001f', cells.Select(HeaderText.Normalize)).TrimEnd('\u001f');
-        var headers = preamble.Where(r => r.Cells.Count(c => c.Trim().Length > 0) >= 2).Select(r => Key(r.Cells))
-            .Append(Key(header)).Where(k => k.Replace("\u001f", "").Length > 0).ToHashSet();
+        var headers = preamble.Where(r => r.Cells.Count(c => c.Trim().Length > 0) >= 2).Select(r => r.Cells).Append(header)
+            .Where(cells => cells.Any(c => HeaderText.Normalize(c).Length > 0)).ToList();
+        var keys = headers.Select(Key).ToHashSet();
+        // A row is compared in full only when its first cell reads like a header's first cell: every row of a national
+        // file passes here, and normalising all its cells would cost more than the check is worth.
+        var firsts = headers.Select(cells => cells.Count > 0 ? cells[0].Trim() : "").ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
-            if (row.IsColumnNumbering || headers.Contains(Key(row.Cells)))
+            var first = row.Cells.Count > 0 ? row.Cells[0].Trim() : "";
+            if (row.IsColumnNumbering || (firsts.Contains(first) && keys.Contains(Key(row.Cells))))
             {
                 continue;
             }

@@ -28,8 +28,22 @@ public sealed record TableRow(int RowNumber, IReadOnlyList<string> Cells)
     {
         get
         {
-            var filled = Cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-            return filled.Count >= 3 && filled.Select((c, i) => c == (i + 1).ToString()).All(x => x);
+            // Without LINQ: every row of a national file passes here (TableReader drops the repeats after page breaks).
+            var expected = 1;
+            foreach (var cell in Cells)
+            {
+                var text = cell.AsSpan().Trim();
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+                if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n != expected)
+                {
+                    return false;
+                }
+                expected++;
+            }
+            return expected > 3;
         }
     }
 }

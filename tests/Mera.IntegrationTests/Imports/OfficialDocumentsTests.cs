@@ -89,6 +89,46 @@ public class OfficialDocumentsTests
     }
 
     [Theory]
+    [InlineData("decision-002.txt")]
+    [InlineData("decision-002.docx")]
+    public async Task A_decision_written_as_prose_is_read_item_by_item_as_the_seed_prints_it(string file)
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await District.SetUpAsync(db, 1);
+        var dryRun = await Cli.OkAsync(db, "decisions", "import", Fixture(file), "--org", "m1", "--dry-run");
+        Assert.Contains("пункт 2/1.1 — Обеспечить координацию и контроль", dryRun.Out);
+        Assert.Contains("ответственный: МКУ «Управление образования»; срок: ежемесячно до 25 числа", dryRun.Out);
+        Assert.Contains("Проверка, ничего не записано. Решений 1, пунктов 5.", dryRun.Out);
+        Assert.DoesNotContain("не размещено", dryRun.Out);
+        Assert.Empty((await Cli.OkAsync(db, "decisions", "list", "--org", "m1", "--format", "json")).Json());
+
+        await Cli.OkAsync(db, "decisions", "import", Fixture(file), "--org", "m1");
+        var seed = SeedRows("decisions-002.tsv");
+        var items = (await Cli.OkAsync(db, "decisions", "list", "--org", "m1", "--as-of", "2025-01-10", "--format", "json")).Json();
+        Assert.Equal(seed.Select(r => r[3].TrimEnd('.')), items.Select(i => Str(i, "number")));
+        Assert.Equal(seed.Select(r => r[4]), items.Select(i => string.Join(' ', Str(i, "text")!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+        Assert.Equal(seed.Select(r => r[5]), items.Select(i => Str(i, "responsible")));
+        Assert.Equal(seed.Select(r => r[6].TrimEnd('.')), items.Select(i => Str(i, "deadline")));
+        Assert.All(items, i => Assert.Equal(("2", "2024-12-19"), (Str(i, "decision"), Str(i, "decisionDate"))));
+        Assert.StartsWith("Об итогах реализации регионального проекта", Str(items[0], "decisionTitle"));
+        Assert.Equal("overdue", Str(items.Single(i => Str(i, "number") == "2.1"), "status")); // до 28.12.2024
+
+        var stray = Cli.WriteFile("решение.txt", "Решение коллегии\n20.01.2025\n№ 3\nО повестке\nКоллегия РЕШИЛА:\n"
+            + "1. Отделу общего образования:\n1.1. Провести семинар для заместителей директоров.\nСрок: в кратчайшие сроки\n"
+            + "Информацию направить в отдел до конца недели.\n1.2. Составить график проверок.\nСрок: по отдельному графику\nПредседатель\n");
+        var listed = await Cli.OkAsync(db, "decisions", "import", stray, "--org", "m1");
+        Assert.Contains("не размещено: абзац 9: «Информацию направить в отдел до конца недели.»", listed.Out);
+        var third = (await Cli.OkAsync(db, "decisions", "list", "--org", "m1", "--as-of", "2025-01-25", "--format", "json")).Json()
+            .Where(i => Str(i, "decision") == "3").ToList();
+        Assert.Equal(["asap", "by_schedule"], third.Select(i => Str(i, "deadlineKind")));
+        Assert.Equal(["Отделу общего образования", "Отделу общего образования"], third.Select(i => Str(i, "responsible")));
+        Assert.Equal(["in_progress", "in_progress"], third.Select(i => Str(i, "status")));
+        var late = (await Cli.OkAsync(db, "decisions", "list", "--org", "m1", "--as-of", "2025-02-05", "--format", "json")).Json()
+            .Where(i => Str(i, "decision") == "3").Select(i => Str(i, "status"));
+        Assert.Equal(["overdue", "in_progress"], late); // «в кратчайшие сроки»: 10 days after 20.01.2025
+    }
+
+    [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_amended_roadmap_keeps_every_mark_on_its_activity(string provider)
     {

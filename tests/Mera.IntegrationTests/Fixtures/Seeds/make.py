@@ -76,3 +76,10 @@ make('roadmap-004', roadmap_header(), repeat_at=25)
 make('annex2-003', None, repeat_at=4)
 make('decisions-002', None, repeat_at=3)
 make('targets-004', targets_header(), repeat_at=4, header_rows=2)
+
+# Seed 002's decision as it is signed — prose, numbered paragraphs — as a Word document.
+with tempfile.TemporaryDirectory() as tmp:
+    with open(os.path.join(here, 'decision-002.txt'), encoding='utf-8') as f, open(os.path.join(tmp, 'decision-002.txt'), 'w', encoding='utf-8') as g:
+        g.write(f.read().replace('**', ''))
+    soffice(['--infilter=Text (encoded):UTF8', '--convert-to', 'docx:MS Word 2007 XML', 'decision-002.txt'], tmp)
+    os.replace(os.path.join(tmp, 'decision-002.docx'), os.path.join(here, 'decision-002.docx'))
