@@ -135,6 +135,35 @@ public class Journeys(MeraServer server)
     }
 
     [Fact]
+    public async Task Admin_adds_the_regions_own_element_and_hears_why_a_form_mixing_periods_is_refused()
+    {
+        var admin = await server.SignInAsync("admin");
+        await admin.GotoAsync(server.BaseUrl + "/catalog");
+        var element = admin.Locator("#add-element");
+        await element.Locator("summary").ClickAsync();
+        await element.GetByLabel("Код", new() { Exact = true }).FillAsync("region.parents.registered");
+        await element.GetByLabel("Название", new() { Exact = true }).FillAsync("Численность родителей, зарегистрированных в ФГИС «Моя школа»");
+        await element.GetByLabel("Период", new() { Exact = true }).SelectOptionAsync("Quarter");
+        await element.GetByRole(AriaRole.Button, new() { Name = "Добавить" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Подпоказатель «Численность родителей, зарегистрированных в ФГИС «Моя школа»» добавлен.");
+        await Expect(admin.Locator("#el-region\\.parents\\.registered")).ToBeVisibleAsync();
+
+        // A form of a quarterly and a yearly element is refused, and the form to correct stays open.
+        var form = admin.Locator("#add-form");
+        await form.Locator("summary").ClickAsync();
+        await form.GetByLabel("Код", new() { Exact = true }).FillAsync("region-parents");
+        await form.GetByLabel("Название", new() { Exact = true }).FillAsync("Регистрация родителей в ФГИС «Моя школа»");
+        await form.GetByLabel("Подпоказатели (того же периода)").SelectOptionAsync(["region.parents.registered", "contingent.students"]);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Добавить" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("собирается за период «год», а форма — за «квартал»");
+        await Expect(admin.Locator("#add-form")).ToHaveAttributeAsync("open", "open");
+        await MeraServer.ShotAsync(admin, "13-admin-region-catalog");
+        await admin.SetViewportSizeAsync(390, 844);
+        await MeraServer.ShotAsync(admin, "13-admin-region-catalog-390");
+        await admin.SetViewportSizeAsync(1366, 900);
+    }
+
+    [Fact]
     public async Task Municipality_sends_its_summary_to_the_region_and_the_ministry_accepts_it_on_one_screen()
     {
         var last = TestClock.LastQuarter.DisplayRu.Replace(" г.", "");

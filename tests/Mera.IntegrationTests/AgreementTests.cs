@@ -72,4 +72,26 @@ public class AgreementTests
         Assert.Equal(1, share.ExitCode);
         Assert.Contains("плановое значение доли должно быть от 0 до 100 %, указано 150", share.Error);
     }
+
+    [Fact]
+    public async Task An_amended_agreement_keeps_a_link_with_its_row_when_an_inserted_row_renumbers_it()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await District.SetUpAsync(db, 2);
+        await Cli.OkAsync(db, "agreement", "import", Cli.WriteFile("annex1.tsv", Annex1), "--org", "m1", "--number", "01/0-2023-1", "--date", "14.02.2023");
+        await Cli.OkAsync(db, "agreement", "link", "--org", "m1", "--number", "01/0-2023-1", "--row", "18", "--indicator", "cos.students.profile_count");
+
+        // The additional agreement inserts a row 18 before the profile row, which becomes 19, and drops row 10.
+        var amended = Annex1
+            .Replace("18.\tЧисленность обучающихся", "18.\tЧисленность педагогов, прошедших повышение квалификации\t10\t20\t30\n19.\tЧисленность обучающихся")
+            .Replace("10.\tОбщее количество детей, использующих сертификат\t6675, из них сертификатов ПФДО 1669\t9178, из них сертификатов ПФДО 2295\t-\n", "");
+        var import = await Cli.OkAsync(db, "agreement", "import", Cli.WriteFile("annex1-ds1.tsv", amended), "--org", "m1", "--number", "01/0-2023-1", "--date", "14.02.2023");
+        Assert.Contains("Строка «Численность обучающихся, для которых формируется цифровой…» теперь № 19 (была № 18): связь с показателем cos.students.profile_count сохранена.", import.Out);
+
+        var rows = System.Text.Json.JsonDocument.Parse((await Cli.OkAsync(db, "agreement", "show", "--org", "m1", "--number", "01/0-2023-1",
+            "--as-of", "2025-02-01")).Out).RootElement.GetProperty("rows").EnumerateArray().ToArray();
+        string? Indicator(string number) => rows.Single(r => r.GetProperty("number").GetString() == number).GetProperty("indicator") is { ValueKind: System.Text.Json.JsonValueKind.String } i ? i.GetString() : null;
+        Assert.Equal("cos.students.profile_count", Indicator("19"));
+        Assert.Null(Indicator("18"));
+    }
 }

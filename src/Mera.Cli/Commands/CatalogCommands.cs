@@ -122,13 +122,40 @@ internal static class CatalogCommands
         return command;
     }
 
+    /// <summary>`catalog form add`: a region's own form.</summary>
+    private static Command FormAdd(CliContext cli)
+    {
+        var code = new Option<string>("--code") { Description = "Код формы, например region-parents", Required = true };
+        var name = new Option<string>("--name") { Description = "Название формы", Required = true };
+        var period = new Option<string>("--period-type") { Description = "week, month, quarter или year", Required = true };
+        var deadline = new Option<string>("--deadline") { Description = "Правило срока: last-month:DD, next-month:DD (можно с @MM) или end+Nd", Required = true };
+        var elements = new Option<string>("--elements") { Description = "Коды подпоказателей через запятую", Required = true };
+        var supplier = new Option<string>("--supplier") { Description = "Кто заполняет: school или municipality", DefaultValueFactory = _ => "school" };
+        var receiver = new Option<string>("--receiver") { Description = "Кто получает: municipality или region", DefaultValueFactory = _ => "municipality" };
+        var reminders = new Option<string?>("--reminder-days") { Description = "За сколько дней до срока напоминать, через запятую (по умолчанию 5,1)" };
+        var add = new Command("add", "Добавить форму региона") { code, name, period, deadline, elements, supplier, receiver, reminders };
+        add.SetAction(async (parse, ct) =>
+        {
+            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            await AddForm.RunAsync(database, new AddForm.Command(parse.GetValue(code)!, parse.GetValue(name)!, PeriodKind(parse.GetValue(period)!),
+                parse.GetValue(deadline)!, parse.GetValue(elements)!.Split(','), parse.GetValue(supplier)!, parse.GetValue(receiver)!,
+                parse.GetValue(reminders), cli.User), cli.Clock, ct);
+            await cli.Out.WriteLineAsync($"Форма {parse.GetValue(code)} добавлена.");
+            return 0;
+        });
+        return add;
+    }
+
     private static Command Form(CliContext cli)
     {
         var code = new Argument<string>("code") { Description = "Код формы" };
         var name = new Option<string?>("--name") { Description = "Название формы" };
         var deadline = new Option<string?>("--deadline") { Description = "Правило срока: last-month:DD, next-month:DD (можно с @MM) или end+Nd" };
         var reminders = new Option<string?>("--reminder-days") { Description = "За сколько дней до срока напоминать, через запятую: 5,1" };
-        var command = new Command("form", "Изменить название, срок или дни напоминаний формы") { code, name, deadline, reminders };
+        var command = new Command("form", "Изменить название, срок или дни напоминаний формы (или: form add — добавить форму региона)")
+        {
+            code, name, deadline, reminders, FormAdd(cli),
+        };
         command.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));

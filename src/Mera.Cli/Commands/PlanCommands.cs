@@ -193,6 +193,10 @@ internal static class AgreementCommands
             {
                 Table = parse.GetValue(table),
             }, cli.Clock, ct);
+            foreach (var note in r.Notes)
+            {
+                await cli.Out.WriteLineAsync(note);
+            }
             await cli.Out.WriteLineAsync($"Строк {r.Rows}, значений {r.Values}, годы {string.Join(", ", r.Years)}.");
             return 0;
         });

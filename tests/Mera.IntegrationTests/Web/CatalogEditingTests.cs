@@ -177,4 +177,48 @@ public class CatalogEditingTests
         Assert.Equal(1, await after.IndicatorFormulas.CountAsync(f => f.IndicatorId == indicatorId));
         Assert.Equal(2, await after.AuditLog.CountAsync(a => a.Action == "catalog.formula_remove"));
     }
+
+    [Fact]
+    public async Task The_admin_adds_the_regions_own_element_indicator_and_form_on_the_methodology_page()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await MeraApp.StartAsync(db);
+        var admin = await app.SignInAsync("admin");
+        async Task<string> PostAsync(string handler, Dictionary<string, string> fields)
+        {
+            var response = await admin.PostAsync($"/catalog?handler={handler}", await MeraApp.FormAsync(admin, "/catalog", fields));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return WebUtility.HtmlDecode(await admin.GetStringAsync("/catalog"));
+        }
+
+        var page = await PostAsync("addElement", new()
+        {
+            ["code"] = "region.heads.trained", ["name"] = "Численность руководителей, прошедших повышение квалификации по ЦОС", ["unit"] = "чел.",
+            ["valueType"] = "Integer", ["periodType"] = "Year", ["aggregation"] = "Last", ["supplier"] = "school",
+        });
+        Assert.Contains("Подпоказатель «Численность руководителей, прошедших повышение квалификации по ЦОС» добавлен.", page);
+        page = await PostAsync("addIndicator", new()
+        {
+            ["code"] = "region.heads.trained_count", ["name"] = "Численность руководителей, прошедших повышение квалификации", ["kind"] = "Number",
+            ["groupName"] = "Решение коллегии", ["from"] = "01.01.2024", ["numerator"] = "region.heads.trained",
+        });
+        Assert.Contains("Показатель «Численность руководителей, прошедших повышение квалификации» добавлен.", page);
+        page = await PostAsync("addForm", new()
+        {
+            ["code"] = "region-heads", ["name"] = "Повышение квалификации руководителей", ["periodType"] = "Year", ["deadlineRule"] = "last-month:20@12",
+            ["supplier"] = "school", ["receiver"] = "municipality", ["reminderDays"] = "5,1", ["elements"] = "region.heads.trained",
+        });
+        Assert.Contains("Форма «Повышение квалификации руководителей» добавлена.", page);
+
+        page = await PostAsync("addIndicator", new()
+        {
+            ["code"] = "dm.students.profile", ["name"] = "Подмена", ["kind"] = "Number", ["from"] = "01.01.2024", ["numerator"] = "region.heads.trained",
+        });
+        Assert.Contains("Код «dm.students.profile» уже есть в каталоге: выберите другой", page);
+        Assert.Contains("id=\"add-indicator\" open", page);
+        await using var context = db.Db.CreateContext();
+        Assert.Equal("Доля учащихся, по которым осуществляется ведение цифрового профиля",
+            (await context.Indicators.SingleAsync(i => i.Code == "dm.students.profile")).Name);
+        Assert.Equal("region.heads.trained", (await context.Forms.SingleAsync(f => f.Code == "region-heads")).ElementCodes);
+    }
 }

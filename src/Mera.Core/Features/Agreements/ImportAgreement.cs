@@ -22,7 +22,11 @@ public static partial class ImportAgreement
         public int? Table { get; init; }
     }
 
-    public sealed record Result(int Rows, int Values, IReadOnlyList<int> Years);
+    public sealed record Result(int Rows, int Values, IReadOnlyList<int> Years)
+    {
+        /// <summary>What happened to the links of a re-imported (amended) agreement: moved with a renumbered row, or dropped.</summary>
+        public IReadOnlyList<string> Notes { get; init; } = [];
+    }
 
     public static async Task<Result> RunAsync(MeraDb database, Command c, TimeProvider clock, CancellationToken ct = default)
     {
@@ -83,19 +87,19 @@ public static partial class ImportAgreement
         {
             throw new ImportRefusedException(issues);
         }
-        await SaveAsync(database, c, values, clock, ct);
+        var notes = await SaveAsync(database, c, values, clock, ct);
         // A corrected agreement corrects the targets of its linked rows.
         await LinkedTargets.WriteAsync(database, c.OrgCode, values, c.User, clock, ct);
-        return new Result(rows.Count, values.Count(v => v.Value is not null), years.Keys.Order().ToList());
+        return new Result(rows.Count, values.Count(v => v.Value is not null), years.Keys.Order().ToList()) { Notes = notes };
     }
 
-    private static async Task SaveAsync(MeraDb database, Command c, List<AgreementValue> values, TimeProvider clock, CancellationToken ct)
+    private static async Task<List<string>> SaveAsync(MeraDb database, Command c, List<AgreementValue> values, TimeProvider clock, CancellationToken ct)
     {
         await using var db = database.CreateContext();
         var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Code == c.OrgCode, ct)
             ?? throw new NotFoundException($"Организация с кодом «{c.OrgCode}» не найдена");
         var agreement = await db.Agreements.Include(a => a.Values).SingleOrDefaultAsync(a => a.OrgUnitId == org.Id && a.Number == c.Number, ct);
-        var links = agreement?.Values.Where(v => v.IndicatorCode is not null).GroupBy(v => v.RowNumber).ToDictionary(g => g.Key, g => g.First().IndicatorCode) ?? [];
+        var links = AgreementLinks.Carry(agreement?.Values ?? [], values);
         if (agreement is null)
         {
             agreement = new Agreement { OrgUnitId = org.Id, Number = c.Number };
@@ -106,13 +110,14 @@ public static partial class ImportAgreement
         agreement.Values.Clear();
         foreach (var v in values)
         {
-            v.IndicatorCode = links.GetValueOrDefault(v.RowNumber);
+            v.IndicatorCode = links.Codes.GetValueOrDefault(v.RowNumber);
             agreement.Values.Add(v);
         }
         var years = values.Select(v => v.Year).ToList();
         (agreement.ValidFrom, agreement.ValidTo) = (new DateOnly(years.Min(), 1, 1), new DateOnly(years.Max(), 12, 31));
         db.AuditLog.Add(AuditEntry.Of(clock, c.User, "agreement.import", "agreement", $"{c.OrgCode}/{c.Number}", $"строк {values.Select(v => v.RowNumber).Distinct().Count()}", org.Id));
         await db.SaveChangesAsync(ct);
+        return links.Notes;
     }
 
     public static (double? Value, string? Note) ParseCell(string cell)

@@ -47,7 +47,7 @@ public static class EditForm
     }
 
     /// <summary>"5, 1" → "5,1": distinct whole days, largest first; empty means no reminders before the deadline.</summary>
-    private static string ReminderDays(string? text, string form)
+    internal static string ReminderDays(string? text, string form)
     {
         var parts = (text ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var days = new SortedSet<int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));

@@ -55,6 +55,25 @@ public sealed class CatalogModel(MeraDb database, CurrentUser current, TimeProvi
         ActAsync($"#form-{code}", login => EditForm.RunAsync(database, new(code, name, deadlineRule, reminderDays ?? "", login), clock, ct),
             $"Форма {code} сохранена.", ct);
 
+    /// <summary>«Добавить подпоказатель»: the region's own element (issue 20), the same use case as `catalog element add`.</summary>
+    public Task<IActionResult> OnPostAddElementAsync(string code, string name, string? unit, ElementValueType valueType, PeriodType periodType,
+        TimeAggregation aggregation, string supplier, CancellationToken ct) =>
+        ActAsync("#add-element", login => AddElement.RunAsync(database, new(code ?? "", name ?? "", unit ?? "", valueType, periodType, aggregation,
+            supplier ?? "", login), clock, ct), $"Подпоказатель «{name}» добавлен.", ct);
+
+    /// <summary>«Добавить показатель»: the region's own indicator with its first formula version.</summary>
+    public Task<IActionResult> OnPostAddIndicatorAsync(string code, string name, IndicatorKind kind, string? unit, string? groupName, string? from,
+        string? numerator, string? denominator, CancellationToken ct) =>
+        ActAsync("#add-indicator", login => AddIndicator.RunAsync(database, new(code ?? "", name ?? "", kind,
+            unit ?? (kind == IndicatorKind.Percent ? "%" : "чел."), groupName ?? "Показатели региона", ParseDate(from), numerator ?? "",
+            kind == IndicatorKind.Percent ? denominator : null, login), clock, ct), $"Показатель «{name}» добавлен.", ct);
+
+    /// <summary>«Добавить форму»: the region's own form of elements already in the catalog.</summary>
+    public Task<IActionResult> OnPostAddFormAsync(string code, string name, PeriodType periodType, string deadlineRule, string[]? elements,
+        string supplier, string receiver, string? reminderDays, CancellationToken ct) =>
+        ActAsync("#add-form", login => AddForm.RunAsync(database, new(code ?? "", name ?? "", periodType, deadlineRule ?? "", elements ?? [],
+            supplier ?? "", receiver ?? "", reminderDays, login), clock, ct), $"Форма «{name}» добавлена.", ct);
+
     private static DateOnly ParseDate(string? text) =>
         DateOnly.TryParseExact(text, ["dd.MM.yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out var date)
