@@ -85,7 +85,11 @@ public class AgreementTests
         var amended = Annex1
             .Replace("18.\tЧисленность обучающихся", "18.\tЧисленность педагогов, прошедших повышение квалификации\t10\t20\t30\n19.\tЧисленность обучающихся")
             .Replace("10.\tОбщее количество детей, использующих сертификат\t6675, из них сертификатов ПФДО 1669\t9178, из них сертификатов ПФДО 2295\t-\n", "");
-        var import = await Cli.OkAsync(db, "agreement", "import", Cli.WriteFile("annex1-ds1.tsv", amended), "--org", "m1", "--number", "01/0-2023-1", "--date", "14.02.2023");
+        var file = Cli.WriteFile("annex1-ds1.tsv", amended);
+        var dryRun = await Cli.OkAsync(db, "agreement", "import", file, "--org", "m1", "--number", "01/0-2023-1", "--date", "14.02.2023", "--dry-run");
+        Assert.Contains("теперь № 19 (была № 18)", dryRun.Out);
+        Assert.Contains("Проверка, ничего не записано.", dryRun.Out);
+        var import = await Cli.OkAsync(db, "agreement", "import", file, "--org", "m1", "--number", "01/0-2023-1", "--date", "14.02.2023");
         Assert.Contains("Строка «Численность обучающихся, для которых формируется цифровой…» теперь № 19 (была № 18): связь с показателем cos.students.profile_count сохранена.", import.Out);
 
         var rows = System.Text.Json.JsonDocument.Parse((await Cli.OkAsync(db, "agreement", "show", "--org", "m1", "--number", "01/0-2023-1",

@@ -182,8 +182,8 @@ internal static class AgreementCommands
         var date = new Option<string>("--date") { Description = "Дата соглашения ДД.ММ.ГГГГ", Required = true };
         var parties = new Option<string?>("--parties") { Description = "Стороны соглашения" };
         var file = new Argument<FileInfo>("file") { Description = "Приложение 1: значения результатов по годам" };
-        var table = PlanCommands.Table();
-        var import = new Command("import", "Загрузить: " + ImportKinds.Get("agreement").TitleRu) { file, org, number, date, parties, table };
+        var (table, dryRun) = (PlanCommands.Table(), PlanCommands.DryRun());
+        var import = new Command("import", "Загрузить: " + ImportKinds.Get("agreement").TitleRu) { file, org, number, date, parties, table, dryRun };
         import.SetAction(async (parse, ct) =>
         {
             var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
@@ -191,13 +191,13 @@ internal static class AgreementCommands
             var r = await Mera.Core.Features.Agreements.ImportAgreement.RunAsync(database, new Mera.Core.Features.Agreements.ImportAgreement.Command(
                 parse.GetValue(file)!.FullName, parse.GetValue(org)!, parse.GetValue(number)!, on, parse.GetValue(parties), cli.User)
             {
-                Table = parse.GetValue(table),
+                Table = parse.GetValue(table), DryRun = parse.GetValue(dryRun),
             }, cli.Clock, ct);
             foreach (var note in r.Notes)
             {
                 await cli.Out.WriteLineAsync(note);
             }
-            await cli.Out.WriteLineAsync($"Строк {r.Rows}, значений {r.Values}, годы {string.Join(", ", r.Years)}.");
+            await cli.Out.WriteLineAsync($"{(parse.GetValue(dryRun) ? "Проверка, ничего не записано. " : "")}Строк {r.Rows}, значений {r.Values}, годы {string.Join(", ", r.Years)}.");
             return 0;
         });
         var row = new Option<string>("--row") { Description = "Номер строки приложения", Required = true };

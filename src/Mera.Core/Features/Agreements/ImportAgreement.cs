@@ -20,6 +20,9 @@ public static partial class ImportAgreement
     {
         /// <summary>Which table of a Word document to read (from 1); by default the first whose header fits.</summary>
         public int? Table { get; init; }
+
+        /// <summary>Read and compare, write nothing: the answer says which links would move or be dropped.</summary>
+        public bool DryRun { get; init; }
     }
 
     public sealed record Result(int Rows, int Values, IReadOnlyList<int> Years)
@@ -88,8 +91,11 @@ public static partial class ImportAgreement
             throw new ImportRefusedException(issues);
         }
         var notes = await SaveAsync(database, c, values, clock, ct);
-        // A corrected agreement corrects the targets of its linked rows.
-        await LinkedTargets.WriteAsync(database, c.OrgCode, values, c.User, clock, ct);
+        if (!c.DryRun)
+        {
+            // A corrected agreement corrects the targets of its linked rows.
+            await LinkedTargets.WriteAsync(database, c.OrgCode, values, c.User, clock, ct);
+        }
         return new Result(rows.Count, values.Count(v => v.Value is not null), years.Keys.Order().ToList()) { Notes = notes };
     }
 
@@ -115,6 +121,10 @@ public static partial class ImportAgreement
         }
         var years = values.Select(v => v.Year).ToList();
         (agreement.ValidFrom, agreement.ValidTo) = (new DateOnly(years.Min(), 1, 1), new DateOnly(years.Max(), 12, 31));
+        if (c.DryRun)
+        {
+            return links.Notes;
+        }
         db.AuditLog.Add(AuditEntry.Of(clock, c.User, "agreement.import", "agreement", $"{c.OrgCode}/{c.Number}", $"строк {values.Select(v => v.RowNumber).Distinct().Count()}", org.Id));
         await db.SaveChangesAsync(ct);
         return links.Notes;
