@@ -82,8 +82,9 @@ public sealed class MeraServer : IAsyncLifetime
         return page;
     }
 
-    public static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+    /// <param name="fullPage">The whole page (journeys), or the first screen only (the crawl: a journal page is metres long).</param>
+    public static Task ShotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, name + ".png"), FullPage = fullPage });
 
     public async Task DisposeAsync()
     {

@@ -37,6 +37,8 @@ public static class ListAudit
             "user.lock" => "пользователь заблокирован",
             "user.unlock" => "пользователь разблокирован",
             "user.api_token" => "выпущен API-токен",
+            "user.api_token_revoke" => "API-токен отозван",
+            "user.phone" => "телефон в профиле изменён",
             "roadmap.import" => "дорожная карта загружена",
             "roadmap.report" => "мероприятие выполнено",
             "roadmap.evidence" => "документ к мероприятию",
@@ -48,7 +50,11 @@ public static class ListAudit
             "catalog.formula" => "формула показателя изменена",
             "catalog.formula_remove" => "версия формулы удалена",
             "catalog.form" => "форма изменена",
-            _ => Action,
+            "catalog.element.add" => "подпоказатель добавлен",
+            "catalog.indicator.add" => "показатель добавлен",
+            "catalog.form.add" => "форма добавлена",
+            // An action this list does not know yet is still not shown as a code.
+            _ => "изменение",
         };
 
         /// <summary>The row under <see cref="Columns"/> (a method, so JSON output keeps the fields only).</summary>

@@ -22,6 +22,34 @@ public sealed class AuditModel(MeraDb database, CurrentUser current, TimeProvide
     public DateOnly? To { get; private set; }
     public IReadOnlyList<ListAudit.Row> Rows { get; private set; } = [];
 
+    /// <summary>Names of catalog codes: the journal names elements and indicators, not their codes.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    private static readonly Dictionary<string, string> Entities = new()
+    {
+        ["submission"] = "отчёт №", ["target"] = "план", ["roadmap_item"] = "мероприятие №", ["roadmap"] = "дорожная карта",
+        ["decision"] = "решение", ["decision_item"] = "пункт решения №", ["agreement"] = "соглашение", ["user"] = "пользователь",
+        ["indicator"] = "показатель", ["element"] = "подпоказатель", ["form"] = "форма", ["import"] = "загрузка №", ["orgs"] = "реестр",
+    };
+
+    /// <summary>What an entry is about, in words: «Численность обучающихся…, 3 квартал 2026 г.», «отчёт № 512».</summary>
+    public string ObjectText(ListAudit.Row row)
+    {
+        var parts = row.Object.Split(' ', 2, StringSplitOptions.TrimEntries);
+        var (what, id) = (parts[0], parts.Length > 1 ? parts[1] : "");
+        if (row.Action.StartsWith("value.", StringComparison.Ordinal))
+        {
+            return $"{Names.GetValueOrDefault(what, what)}, {Words(id)}";
+        }
+        return Entities.TryGetValue(what, out var entity) ? $"{entity} {Words(id)}".Trim() : Words(row.Object);
+    }
+
+    /// <summary>Codes of the catalog and of periods in an entry's text, in words.</summary>
+    public string Words(string? text) => PeriodCodes.Replace(CodeNames.Replace(text ?? "", Names),
+        m => Core.Domain.Period.TryParse(m.Value, out var period, out _) ? period.DisplayRu : m.Value);
+
+    private static readonly System.Text.RegularExpressions.Regex PeriodCodes = new(@"\b20\d\d(?:Q[1-4]|-W\d\d)\b");
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(500, ct);
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
@@ -52,5 +80,6 @@ public sealed class AuditModel(MeraDb database, CurrentUser current, TimeProvide
         To = DateOnly.TryParse(Until, System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), out var until) ? until : null;
         // The action filter runs in the query, before the limit: a rare action is found even in a busy week.
         Rows = await ListAudit.RunAsync(database, new ListAudit.Query(Unit.Code, From, To, limit, Action), ct);
+        Names = await Core.Features.Catalog.CatalogNames.RunAsync(database, ct);
     }
 }

@@ -29,6 +29,9 @@ public sealed class DashboardModel(MeraDb database, CurrentUser current, TimePro
     public IReadOnlyDictionary<string, List<(string Period, double? Value)>> Trends { get; private set; } = new Dictionary<string, List<(string Period, double? Value)>>();
     public string? Error { get; private set; }
 
+    /// <summary>Names of catalog codes: the formula under the table is shown in words.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Unit = await current.OrgAsync(Org, ct);
@@ -44,6 +47,7 @@ public sealed class DashboardModel(MeraDb database, CurrentUser current, TimePro
         Children = rows.Where(r => r.Org != Unit.Code && r.Indicator == Selected?.Indicator)
             .OrderByDescending(r => r.Value ?? double.MinValue).ToList();
         Trends = dashboard.Trends;
+        Names = await Core.Features.Catalog.CatalogNames.RunAsync(database, ct);
     }
 
     /// <summary>The unit's ancestors down from the user's own unit, for the breadcrumb.</summary>

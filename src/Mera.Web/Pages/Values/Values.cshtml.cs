@@ -18,6 +18,9 @@ public sealed class ValuesModel(MeraDb database, CurrentUser current) : PageMode
     public Core.Domain.Period Current { get; private set; }
     public ExplainIndicator.Result Explanation { get; private set; } = null!;
 
+    /// <summary>Names of catalog codes: the formula is shown in words.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         School = await current.OrgAsync(Org, ct);
@@ -29,6 +32,7 @@ public sealed class ValuesModel(MeraDb database, CurrentUser current) : PageMode
         try
         {
             Explanation = await ExplainIndicator.RunAsync(database, School, Indicator, Period, ct);
+            Names = await Core.Features.Catalog.CatalogNames.RunAsync(database, ct);
         }
         catch (NotFoundException)
         {
