@@ -37,8 +37,9 @@ public sealed class DashboardModel(MeraDb database, CurrentUser current, TimePro
         Unit = await current.OrgAsync(Org, ct);
         var scope = await current.ScopeAsync(ct);
         var today = clock.Today();
-        Current = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) ? p
-            : Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous();
+        // A period typed in words is read; one that cannot be read is said, and the last complete quarter shown.
+        Current = PeriodInput.Resolve(Period, Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous(), out var periodError);
+        Error = periodError is null ? null : char.ToUpperInvariant(periodError[0]) + periodError[1..];
         Trail = await TrailAsync(scope.OrgPath, ct);
         var dashboard = await ComputeDashboard.RunAsync(database, new ComputeDashboard.Query(Unit.Code, Current, today, TrendLength), ct);
         var rows = dashboard.Rows;

@@ -17,6 +17,9 @@ public sealed class RankingModel(MeraDb database, CurrentUser current, TimeProvi
 
     public OrgUnit Unit { get; private set; } = null!;
     public Core.Domain.Period Current { get; private set; }
+
+    /// <summary>A typed period that could not be read (the default period is shown instead).</summary>
+    public string? PeriodError { get; private set; }
     public RankChildren.Result Result { get; private set; } = null!;
     public IReadOnlyList<string> Groups { get; private set; } = [];
     public IReadOnlyList<IndicatorResult> Shown { get; private set; } = [];
@@ -29,7 +32,8 @@ public sealed class RankingModel(MeraDb database, CurrentUser current, TimeProvi
             throw new NotVisibleException();
         }
         var today = clock.Today();
-        Current = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) ? p : Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous();
+        Current = PeriodInput.Resolve(Period, Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous(), out var periodError);
+        PeriodError = periodError is null ? null : char.ToUpperInvariant(periodError[0]) + periodError[1..];
         Result = await RankChildren.RunAsync(database, Unit.Code, Current.Code, ct);
         var groups = await IndicatorGroups.LoadAsync(database, ct);
         Groups = groups.Values.Distinct().ToList();

@@ -71,12 +71,16 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
         {
             Plans[key] = target;
         }
-        Current = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) ? p : Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous();
+        Current = PeriodInput.Resolve(Period, Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous(), out var periodError);
+        if (periodError is not null)
+        {
+            Message ??= char.ToUpperInvariant(periodError[0]) + periodError[1..];
+        }
         if (!Unit.IsReportingUnit)
         {
             var rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(Unit.Code, Current.Code, Children: true, AsOf: today), ct);
             Lagging = rows.Where(r => r.Org != Unit.Code && PlanFact.IsLagging(r.Status)).OrderBy(r => r.Name).ThenBy(r => r.Value).ToList();
         }
-        Message = TempData["Message"] as string;
+        Message = TempData["Message"] as string ?? Message;
     }
 }
