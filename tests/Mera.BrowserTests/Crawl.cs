@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Mera.BrowserTests;
@@ -65,6 +66,13 @@ public partial class Crawl(MeraServer server)
                 await MeraServer.ShotAsync(page, Path.Combine("pages", login, $"{FileName(path)}-{width}"), fullPage: false);
             }
             await page.SetViewportSizeAsync(1366, 900);
+            // ГОСТ Р 52872-2019 (WCAG 2.1 AA): no serious or critical violation axe-core finds.
+            var axe = await page.RunAxe();
+            foreach (var violation in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
+            {
+                problems.Add($"{path}: axe {violation.Id} ({violation.Impact}), {violation.Nodes.Length} el.: "
+                    + string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html[..Math.Min(100, n.Html.Length)])));
+            }
             var text = await page.EvaluateAsync<string>(path.StartsWith("/catalog")
                 ? "() => { const c = document.body.cloneNode(true); c.querySelectorAll('code, script, style').forEach(e => e.remove()); return c.innerText; }"
                 : "() => document.body.innerText");
