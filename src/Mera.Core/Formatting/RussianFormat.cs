@@ -13,6 +13,12 @@ public static class RussianFormat
 
     public static string Number(double? value) => value?.ToString("#,0.##", Culture) ?? "—";
 
+    /// <summary>A long title cut for a one-line message: at most <paramref name="max"/> characters, «…» marking the cut.</summary>
+    public static string Shortened(string text, int max) => text.Length <= max ? text : text[..(max - 3)].TrimEnd() + "…";
+
+    /// <summary>A message fragment («период … не распознан») as a sentence on its own: the first letter capital.</summary>
+    public static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The month in words, as the seeds date their documents: «23 ноября 2026 г.».</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -22,7 +21,7 @@ public static class DocumentText
             {
                 using var document = WordprocessingDocument.Open(path, false);
                 var body = document.MainDocumentPart?.Document?.Body;
-                paragraphs = body is null ? [] : body.Descendants<Paragraph>().Where(p => !p.Ancestors<Table>().Any()).Select(Text).ToList();
+                paragraphs = body is null ? [] : body.Descendants<Paragraph>().Where(p => !p.Ancestors<Table>().Any()).Select(p => WordTableReader.ParagraphText(p, lineBreak: ' ')).ToList();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -39,27 +38,6 @@ public static class DocumentText
         }
         return paragraphs.Select((text, i) => (Number: i + 1, Text: text.Replace("\u00AD", "").Trim()))
             .Where(p => p.Text.Length > 0).ToList();
-    }
-
-    private static string Text(Paragraph paragraph)
-    {
-        var text = new StringBuilder();
-        foreach (var element in paragraph.Descendants())
-        {
-            switch (element)
-            {
-                case DocumentFormat.OpenXml.Wordprocessing.Text t:
-                    text.Append(t.Text);
-                    break;
-                case TabChar or Break or CarriageReturn:
-                    text.Append(' ');
-                    break;
-                case NoBreakHyphen:
-                    text.Append('-');
-                    break;
-            }
-        }
-        return text.ToString();
     }
 
     /// <summary>True when the file is a Word document or plain text, the formats a decision may come in as prose.</summary>

@@ -58,7 +58,7 @@ public static class TableReader
         Span<byte> head = stackalloc byte[4];
         using var s = File.OpenRead(path);
         return s.Read(head) == 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0
-            && !path.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) && LooksLikeWordBinary(path);
+            && LooksLikeWordBinary(path);
     }
 
     /// <summary>An OLE2 file is a Word 97–2003 document when it has a «WordDocument» stream (its name is stored in UTF-16).</summary>

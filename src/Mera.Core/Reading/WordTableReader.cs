@@ -93,26 +93,34 @@ internal static class WordTableReader
             {
                 text.Append('\n');
             }
-            foreach (var element in paragraph.Descendants())
-            {
-                switch (element)
-                {
-                    case Text t:
-                        text.Append(t.Text);
-                        break;
-                    case TabChar:
-                        text.Append(' ');
-                        break;
-                    case Break or CarriageReturn:
-                        text.Append('\n');
-                        break;
-                    case NoBreakHyphen:
-                        text.Append('-');
-                        break;
-                }
-            }
+            text.Append(ParagraphText(paragraph, lineBreak: '\n'));
         }
         return text.Replace("\u00AD", "").ToString().Trim();
+    }
+
+    /// <summary>A paragraph's text as printed: tabs as spaces, a line break as <paramref name="lineBreak"/>, a non-breaking hyphen as «-».</summary>
+    internal static string ParagraphText(Paragraph paragraph, char lineBreak)
+    {
+        var text = new StringBuilder();
+        foreach (var element in paragraph.Descendants())
+        {
+            switch (element)
+            {
+                case Text t:
+                    text.Append(t.Text);
+                    break;
+                case TabChar:
+                    text.Append(' ');
+                    break;
+                case Break or CarriageReturn:
+                    text.Append(lineBreak);
+                    break;
+                case NoBreakHyphen:
+                    text.Append('-');
+                    break;
+            }
+        }
+        return text.ToString();
     }
 
     /// <summary>A ZIP holding a Word document's body: a DOCX whatever its name says.</summary>

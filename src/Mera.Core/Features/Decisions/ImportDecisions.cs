@@ -46,7 +46,8 @@ public static class ImportDecisions
         var name = command.DisplayName ?? Path.GetFileName(command.FilePath);
         var warnings = new List<ImportIssue>();
         var unplaced = new List<string>();
-        var rows = IsProse(command, name) ? FromProse(command, name, unplaced) : FromTable(command, warnings);
+        var table = TableOrProse(command);
+        var rows = table is null ? FromProse(command, name, unplaced) : FromTable(table, warnings);
         await using var db = database.CreateContext();
         var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Code == command.OrgCode, ct)
             ?? throw new NotFoundException($"Организация с кодом «{command.OrgCode}» не найдена");
@@ -76,24 +77,28 @@ public static class ImportDecisions
         return new Result(rows.Select(r => r.Decision).Distinct().Count(), rows.Count) { Warnings = warnings, Found = found, Unplaced = unplaced };
     }
 
-    /// <summary>A text file is prose; a Word document is prose when none of its tables has the decisions' header.</summary>
-    private static bool IsProse(Command command, string name)
+    /// <summary>
+    /// The decisions' table, read once; null when the decision is prose: a text file, or a Word document none of whose
+    /// tables has the decisions' header.
+    /// </summary>
+    private static TableData? TableOrProse(Command command)
     {
+        TableData Open() => TableReader.OpenWithColumns(command.FilePath, [NumberHeader, DateHeader, ItemHeader, TextHeader], command.DisplayName, command.Table);
         if (!DocumentText.MayBeProse(command.FilePath))
         {
-            return false;
+            return Open();
         }
         if (Path.GetExtension(command.FilePath).Equals(".txt", StringComparison.OrdinalIgnoreCase))
         {
-            return true;
+            return null;
         }
         try
         {
-            return TableReader.OpenWithColumns(command.FilePath, [NumberHeader, DateHeader, ItemHeader, TextHeader], name, command.Table) is null;
+            return Open();
         }
         catch (ImportRefusedException) when (command.Table is null)
         {
-            return true; // no table, or none with the header: the decision is written as text
+            return null; // no table, or none with the header: the decision is written as text
         }
     }
 
@@ -112,9 +117,8 @@ public static class ImportDecisions
         return prose.Items.Select(i => new Row(prose.Number!, prose.Date!.Value, prose.Title, i.Number, i.Text, i.Responsible, i.Deadline)).ToList();
     }
 
-    private static List<Row> FromTable(Command command, List<ImportIssue> warnings)
+    private static List<Row> FromTable(TableData table, List<ImportIssue> warnings)
     {
-        var table = TableReader.OpenWithColumns(command.FilePath, [NumberHeader, DateHeader, ItemHeader, TextHeader], command.DisplayName, command.Table);
         int nCol = table.ColumnOf(NumberHeader), dCol = table.ColumnOf(DateHeader), tCol = table.ColumnOf(TitleHeader), iCol = table.ColumnOf(ItemHeader),
             xCol = table.ColumnOf(TextHeader), rCol = table.ColumnOf(ResponsibleHeader), sCol = table.ColumnOf(DeadlineHeader);
         var issues = new List<ImportIssue>();
@@ -147,6 +151,6 @@ public static class ImportDecisions
     private static string Short(string text)
     {
         var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return line.Length <= 70 ? line : line[..67].TrimEnd() + "…";
+        return Formatting.RussianFormat.Shortened(line, 70);
     }
 }

@@ -39,7 +39,7 @@ public sealed class DashboardModel(MeraDb database, CurrentUser current, TimePro
         var today = clock.Today();
         // A period typed in words is read; one that cannot be read is said, and the last complete quarter shown.
         Current = PeriodInput.Resolve(Period, Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous(), out var periodError);
-        Error = periodError is null ? null : char.ToUpperInvariant(periodError[0]) + periodError[1..];
+        Error = periodError is null ? null : Core.Formatting.RussianFormat.Sentence(periodError);
         Trail = await TrailAsync(scope.OrgPath, ct);
         var dashboard = await ComputeDashboard.RunAsync(database, new ComputeDashboard.Query(Unit.Code, Current, today, TrendLength), ct);
         var rows = dashboard.Rows;

@@ -33,7 +33,7 @@ public sealed class RankingModel(MeraDb database, CurrentUser current, TimeProvi
         }
         var today = clock.Today();
         Current = PeriodInput.Resolve(Period, Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous(), out var periodError);
-        PeriodError = periodError is null ? null : char.ToUpperInvariant(periodError[0]) + periodError[1..];
+        PeriodError = periodError is null ? null : Core.Formatting.RussianFormat.Sentence(periodError);
         Result = await RankChildren.RunAsync(database, Unit.Code, Current.Code, ct);
         var groups = await IndicatorGroups.LoadAsync(database, ct);
         Groups = groups.Values.Distinct().ToList();

@@ -74,7 +74,7 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
         Current = PeriodInput.Resolve(Period, Core.Domain.Period.Containing(today, PeriodType.Quarter).Previous(), out var periodError);
         if (periodError is not null)
         {
-            Message ??= char.ToUpperInvariant(periodError[0]) + periodError[1..];
+            Message ??= Core.Formatting.RussianFormat.Sentence(periodError);
         }
         if (!Unit.IsReportingUnit)
         {

@@ -40,5 +40,5 @@ internal static class AgreementLinks
 
     private static string Key(string title) => HeaderText.Normalize(title);
 
-    private static string Short(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
+    private static string Short(string text) => Formatting.RussianFormat.Shortened(text, 60);
 }

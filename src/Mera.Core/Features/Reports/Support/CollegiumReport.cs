@@ -55,7 +55,7 @@ internal static class CollegiumReport
                 ? $"Данные не представила ни одна из {r.Expected} организаций."
                 : $"Данные представили {r.Reported} из {r.Expected}; " +
                   $"числитель {RussianFormat.Number(r.Numerator)}{(r.Denominator is null ? "" : $", знаменатель {RussianFormat.Number(r.Denominator)}")}." +
-                  (BaseLine.Describe(r) is { } b ? $" {char.ToUpperInvariant(b[0])}{b[1..]}." : "")));
+                  (BaseLine.Describe(r) is { } b ? $" {RussianFormat.Sentence(b)}." : "")));
             if (behind.Count > 0)
             {
                 blocks.Add(new ReportParagraph($"Ниже установленного значения ({behind.Count} из {withPlan}): " +

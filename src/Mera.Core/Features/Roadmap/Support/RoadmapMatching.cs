@@ -48,5 +48,5 @@ internal static class RoadmapMatching
 
     private static string Key(string title) => HeaderText.Normalize(title);
 
-    public static string Short(string title) => title.Length <= 60 ? title : title[..57].TrimEnd() + "…";
+    public static string Short(string title) => Formatting.RussianFormat.Shortened(title, 60);
 }

@@ -179,5 +179,5 @@ internal static class WideTarget
 
     private static string Score(double score) => score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',');
 
-    private static string Short(string text) => text.Length <= 70 ? text : text[..67].TrimEnd() + "…";
+    private static string Short(string text) => Formatting.RussianFormat.Shortened(text, 70);
 }
