@@ -56,6 +56,17 @@ for day in "${calendar_days[@]}"; do
   done
 done
 
+# What failed, with its message, so a run that is only seen as console output can still be diagnosed.
+python3 - "$results" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for r in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") != "Failed": continue
+        message = r.findtext(".//t:Message", "", ns).strip()
+        stack = r.findtext(".//t:StackTrace", "", ns).strip().splitlines()[:6]
+        print(f"FAILED {r.get('testName')} ({path.rsplit('/', 1)[-1]})\n  " + message[:2000] + "\n  " + "\n  ".join(stack))
+PY
 read -r passed failed skipped < <(python3 - "$results" <<'PY'
 import sys, glob, re
 p = f = s = 0

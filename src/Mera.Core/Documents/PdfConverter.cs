@@ -35,40 +35,55 @@ public static class PdfConverter
             {
                 await docx.CopyToAsync(file, ct);
             }
-            var start = new ProcessStartInfo(soffice)
+            // A fresh LibreOffice profile occasionally ends its first start without converting (it restarts itself
+            // after creating the profile, exit code 81); one more run with the profile now in place converts.
+            var failure = await RunOnceAsync(soffice, work.FullName, input, ct);
+            if (failure is not null)
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-                ArgumentList =
-                {
-                    $"-env:UserInstallation=file://{Path.Combine(work.FullName, "profile")}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", work.FullName, input,
-                },
-            };
-            using var process = Process.Start(start) ?? throw new OperationRefusedException("Не удалось запустить LibreOffice");
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(Timeout);
-            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.StandardOutput.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
+                failure = await RunOnceAsync(soffice, work.FullName, input, ct);
             }
-            catch (OperationCanceledException)
+            if (failure is not null)
             {
-                process.Kill(entireProcessTree: true);
-                throw new OperationRefusedException("LibreOffice не успел преобразовать отчёт в PDF");
+                throw new OperationRefusedException($"LibreOffice не смог преобразовать отчёт в PDF: {failure}");
             }
-            var output = Path.Combine(work.FullName, "report.pdf");
-            if (process.ExitCode != 0 || !File.Exists(output))
-            {
-                throw new OperationRefusedException($"LibreOffice не смог преобразовать отчёт в PDF: {(await errors).Trim()}");
-            }
-            await using var result = File.OpenRead(output);
+            await using var result = File.OpenRead(Path.Combine(work.FullName, "report.pdf"));
             await result.CopyToAsync(pdf, ct);
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>One LibreOffice run; null when the PDF is there, else what LibreOffice said.</summary>
+    private static async Task<string?> RunOnceAsync(string soffice, string folder, string input, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(soffice)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            ArgumentList =
+            {
+                $"-env:UserInstallation=file://{Path.Combine(folder, "profile")}", "--headless", "--norestore",
+                "--convert-to", "pdf", "--outdir", folder, input,
+            },
+        };
+        using var process = Process.Start(start) ?? throw new OperationRefusedException("Не удалось запустить LibreOffice");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Never leave a LibreOffice behind: neither past the time limit nor when the requester went away.
+            process.Kill(entireProcessTree: true);
+            ct.ThrowIfCancellationRequested();
+            throw new OperationRefusedException("LibreOffice не успел преобразовать отчёт в PDF");
+        }
+        var output = Path.Combine(folder, "report.pdf");
+        return process.ExitCode == 0 && File.Exists(output) ? null : $"код {process.ExitCode}: {(await errors).Trim()}";
     }
 }

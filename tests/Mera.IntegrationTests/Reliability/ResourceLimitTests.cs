@@ -88,7 +88,9 @@ public class ResourceLimitTests
             }
             var made = answers.Skip(4).Count(a => a.StatusCode == HttpStatusCode.OK);
             var busy = answers.Skip(4).Count(a => a.StatusCode == HttpStatusCode.ServiceUnavailable);
-            Assert.True(made >= 1 && made + busy == 24, $"{made} PDFs made, {busy} told to wait");
+            var others = await Task.WhenAll(answers.Skip(4).Where(a => a.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable))
+                .Select(async a => $"{(int)a.StatusCode} {await a.Content.ReadAsStringAsync()}"));
+            Assert.True(made >= 1 && made + busy == 24, $"{made} PDFs made, {busy} told to wait; others: {string.Join(" | ", others)}");
             var peak = PeakRssMegabytes(web);
             Assert.True(peak < 1024, $"peak RSS {peak} MB");
             await Reliability.RecordAsync("memory",
