@@ -54,12 +54,15 @@ public static class ApiEndpoints
                 log.LogWarning("API write refused ({Refusal}) for {User}: {Problems}", result.Refusal, scope.Login,
                     string.Join("; ", result.Errors.Take(5).Select(e => $"#{e.Index} {e.Field}: {e.Message}")));
             }
-            return result.Refusal switch
+            var status = result.Refusal switch
             {
-                SaveValues.WriteRefusal.Forbidden => Results.Json(result, statusCode: StatusCodes.Status403Forbidden),
-                SaveValues.WriteRefusal.Locked => Results.Json(result, statusCode: StatusCodes.Status409Conflict),
-                _ => result.Errors.Count > 0 ? Results.BadRequest(result) : Results.Ok(result),
+                SaveValues.WriteRefusal.Forbidden => StatusCodes.Status403Forbidden,
+                SaveValues.WriteRefusal.Locked => StatusCodes.Status409Conflict,
+                _ => result.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
             };
+            return status == StatusCodes.Status200OK ? Results.Ok(result)
+                : ApiProblems.Batch(status, $"Ничего не записано: {string.Join("; ", result.Errors.Take(3).Select(e => e.Message))}"
+                    + (result.Errors.Count > 3 ? $" (всего ошибок: {result.Errors.Count})" : ""), result);
         });
 
         api.MapGet("/submissions", async (string form, string period, string? org, CurrentUser current, MeraDb database, TimeProvider clock, CancellationToken ct) =>

@@ -20,14 +20,11 @@ public sealed class AccessErrors(RequestDelegate next)
         {
             // One mapping for the API (Core decides what is a refusal): RFC 7807 problem details in Russian; `error`
             // stays for scripts written against the first version.
-            var (status, title) = ex is NotFoundException ? (StatusCodes.Status404NotFound, "Не найдено")
-                : ex is OperationRefusedException ? (StatusCodes.Status409Conflict, "Действие отклонено")
-                : (StatusCodes.Status400BadRequest, "Ошибка в запросе");
-            context.Response.Clear();
-            context.Response.StatusCode = status;
+            var status = ex is NotFoundException ? StatusCodes.Status404NotFound
+                : ex is OperationRefusedException ? StatusCodes.Status409Conflict
+                : StatusCodes.Status400BadRequest;
             var detail = Errors.Describe(ex);
-            await context.Response.WriteAsJsonAsync(new { type = "about:blank", title, status, detail, error = detail },
-                (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            await Api.ApiProblems.WriteAsync(context, status, detail, new Dictionary<string, object?> { ["error"] = detail });
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) when (!context.Response.HasStarted)
         {
@@ -36,7 +33,8 @@ public sealed class AccessErrors(RequestDelegate next)
             context.Response.StatusCode = StatusCodes.Status409Conflict;
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                await context.Response.WriteAsJsonAsync(new { error = "Данные только что изменил другой пользователь: обновите их и повторите" });
+                const string detail = "Данные только что изменил другой пользователь: обновите их и повторите";
+                await Api.ApiProblems.WriteAsync(context, StatusCodes.Status409Conflict, detail, new Dictionary<string, object?> { ["error"] = detail });
             }
         }
         catch (ForbiddenException) when (!context.Response.HasStarted)

@@ -51,6 +51,7 @@ public static class MeraServices
         // a minute; checking on every request would re-issue the cookie on every response.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddOpenApi();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
@@ -113,6 +114,7 @@ public static class MeraServices
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<Api.ApiProblems>();
         app.UseMiddleware<AccessErrors>();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
