@@ -8,6 +8,10 @@ public static class RussianFormat
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("ru-RU");
 
+    /// <summary>A count with its noun in the form Russian needs: «1 школа», «3 школы», «16 школ», «21 школа».</summary>
+    public static string Count(int n, string one, string few, string many) =>
+        $"{n} " + (n % 10 == 1 && n % 100 != 11 ? one : n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? few : many);
+
     public static string Value(double? value, string unit) =>
         value is null ? "нет данных" : unit == "%" ? value.Value.ToString("0.0", Culture) + "\u00a0%" : Number(value);
 

@@ -52,8 +52,7 @@ internal static class WordTableReader
         return new TableData(displayName, null, [], []);
     }
 
-    private static string Tables(int count) => count % 10 == 1 && count % 100 != 11 ? $"{count} таблица"
-        : count % 10 is >= 2 and <= 4 && count % 100 is < 12 or > 14 ? $"{count} таблицы" : $"{count} таблиц";
+    private static string Tables(int count) => Formatting.RussianFormat.Count(count, "таблица", "таблицы", "таблиц");
 
     /// <summary>The table's rows on its column grid, merged cells resolved (see the class summary).</summary>
     private static List<IReadOnlyList<string>> Grid(Table table)

@@ -14,14 +14,33 @@ public class PlanPagesTests
         await using var app = await MeraApp.StartAsync(db);
         var officer = await app.SignInAsync("enisey");
 
-        var rule = await officer.PostAsync("/targets?org=demo-enisey", await MeraApp.FormAsync(officer, "/targets?org=demo-enisey", new()
+        async Task<HttpResponseMessage> SetRule(string value, bool confirmed) =>
+            await officer.PostAsync("/targets?org=demo-enisey", await MeraApp.FormAsync(officer, "/targets?org=demo-enisey", new()
+            {
+                ["Indicator"] = "myschool.teachers.active_share", ["Year"] = TestClock.NextYear, ["Value"] = value, ["EachSchool"] = "true",
+                ["Confirmed"] = confirmed ? "true" : "false",
+            }));
+        async Task<int> RuleTargets()
         {
-            ["Indicator"] = "myschool.teachers.active_share", ["Year"] = TestClock.NextYear, ["Value"] = "70", ["EachSchool"] = "true",
-        }));
+            await using var context = db.Db.CreateContext();
+            return await context.Targets.CountAsync(t => t.IndicatorCode == "myschool.teachers.active_share" && t.Year == int.Parse(TestClock.NextYear));
+        }
+        // A share above 100 % is refused, the typed value stays in the field, nothing is written.
+        var tooMuch = Text(await (await SetRule("150", confirmed: true)).Content.ReadAsStringAsync());
+        Assert.Contains("План не установлен", tooMuch);
+        Assert.Contains("value=\"150\"", tooMuch);
+        Assert.Equal(0, await RuleTargets());
+        // A rule for every school first says how many schools it touches, and writes nothing until confirmed.
+        var asked = Text(await (await SetRule("70,5 %", confirmed: false)).Content.ReadAsStringAsync());
+        Assert.Contains("будет установлен каждой школе — это 16 школ: новых планов 16, изменённых 0", asked);
+        Assert.Contains("70,5 %", asked);
+        Assert.Equal(0, await RuleTargets());
+        var rule = await SetRule("70,5 %", confirmed: true);
         Assert.Equal(HttpStatusCode.Redirect, rule.StatusCode);
+        Assert.Equal(16, await RuleTargets());
         await using (var context = db.Db.CreateContext())
         {
-            Assert.Equal(16, await context.Targets.CountAsync(t => t.IndicatorCode == "myschool.teachers.active_share" && t.Year == int.Parse(TestClock.NextYear)));
+            Assert.All(context.Targets.Where(t => t.IndicatorCode == "myschool.teachers.active_share"), t => Assert.Equal(70.5, t.Value));
         }
         // The municipality does not set its own target: that is the region's.
         var own = await officer.PostAsync("/targets?org=demo-enisey", await MeraApp.FormAsync(officer, "/targets?org=demo-enisey", new()
@@ -52,4 +71,6 @@ public class PlanPagesTests
         // Asking through one's own org does not reach another org's file either.
         Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync($"/roadmap?handler=file&id={id}")).StatusCode);
     }
+
+    private static string Text(string html) => Regex.Replace(WebUtility.HtmlDecode(html), "\\s+", " ");
 }

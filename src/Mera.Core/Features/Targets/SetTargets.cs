@@ -12,9 +12,13 @@ namespace Mera.Core.Features.Targets;
 public static class SetTargets
 {
     public sealed record Command(string OrgCode, string IndicatorCode, int Year, double Value, bool EachSchool = false,
-        double? BaseValue = null, DateOnly? BaseDate = null, bool Cumulative = false, string User = "");
+        double? BaseValue = null, DateOnly? BaseDate = null, bool Cumulative = false, string User = "", bool DryRun = false);
 
-    public sealed record Result(int Added, int Updated, int Unchanged);
+    /// <summary>What was (or, in a dry run, would be) written; their sum is the number of organisations the rule reaches.</summary>
+    public sealed record Result(int Added, int Updated, int Unchanged)
+    {
+        public int Organisations => Added + Updated + Unchanged;
+    }
 
     public static async Task<Result> RunAsync(MeraDb database, Command c, TimeProvider clock, CancellationToken ct = default)
     {
@@ -47,7 +51,10 @@ public static class SetTargets
                 BaseValue = c.BaseValue, BaseDate = c.BaseDate, IsCumulative = c.Cumulative,
             }, unit.Code);
         }
-        await db.SaveChangesAsync(ct);
+        if (!c.DryRun)
+        {
+            await db.SaveChangesAsync(ct);
+        }
         return new Result(writer.Added, writer.Updated, writer.Unchanged);
     }
 }

@@ -20,9 +20,10 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty] public string? Indicator { get; set; }
-    [BindProperty] public double? Value { get; set; }
-    [BindProperty] public double? BaseValue { get; set; }
+    [BindProperty] public string? Value { get; set; }
+    [BindProperty] public string? BaseValue { get; set; }
     [BindProperty] public bool EachSchool { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
 
     public OrgUnit Unit { get; private set; } = null!;
     public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
@@ -33,6 +34,9 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
     public bool CanSetOwn { get; private set; }
     public bool CanSetSchools { get; private set; }
     public string? Message { get; private set; }
+
+    /// <summary>A rule for every school waits for a second «Подтвердить» that names how many schools it changes.</summary>
+    public string? Confirmation { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -46,15 +50,38 @@ public sealed class TargetsModel(MeraDb database, CurrentUser current, TimeProvi
         var scope = await current.ScopeAsync(ct);
         try
         {
-            var r = await SetTargets.RunAsync(database, new SetTargets.Command(Unit.Code, Indicator ?? "", Year!.Value, Value ?? throw new ArgumentException("укажите значение"),
-                EachSchool, BaseValue, User: scope.Login), clock, ct);
+            var value = Number(Value, "план") ?? throw new ArgumentException("укажите плановое значение");
+            var command = new SetTargets.Command(Unit.Code, Indicator ?? "", Year!.Value, value, EachSchool, Number(BaseValue, "базовое значение"),
+                User: scope.Login, DryRun: EachSchool && !Confirmed);
+            var r = await SetTargets.RunAsync(database, command, clock, ct);
+            if (command.DryRun)
+            {
+                var indicator = Indicators.FirstOrDefault(i => i.Code == command.IndicatorCode);
+                Confirmation = $"План {Core.Formatting.RussianFormat.Value(value, indicator?.Unit ?? "")} на {command.Year} год по показателю «{indicator?.Name}» "
+                    + $"будет установлен каждой школе — это {Core.Formatting.RussianFormat.Count(r.Organisations, "школа", "школы", "школ")}: "
+                    + $"новых планов {r.Added}, изменённых {r.Updated}, без изменений {r.Unchanged}. Установить?";
+                return Page();
+            }
             TempData["Message"] = $"Плановые значения: добавлено {r.Added}, изменено {r.Updated}, без изменений {r.Unchanged}.";
         }
         catch (Exception ex) when (Errors.IsForUser(ex))
         {
-            TempData["Message"] = Errors.Describe(ex);
+            // The typed values stay in the form so the official corrects them rather than types them again.
+            Message = Core.Formatting.RussianFormat.Sentence(Errors.Describe(ex));
+            return Page();
         }
         return Redirect($"/targets?org={Unit.Code}&year={Year}");
+    }
+
+    /// <summary>«85», «85,5» or «85,5 %»; anything else is said, not ignored.</summary>
+    private static double? Number(string? text, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return Core.Reading.CellParsing.TryNumber(text.Trim().TrimEnd('%'), out var value) ? value
+            : throw new ArgumentException($"{what}: «{text.Trim()}» не является числом");
     }
 
     private async Task LoadAsync(CancellationToken ct)

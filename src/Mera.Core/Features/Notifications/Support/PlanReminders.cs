@@ -85,13 +85,8 @@ public static class PlanReminders
         return due;
     }
 
-    private static string Days(int days) => days switch
-    {
-        0 => "0 дней (срок сегодня)",
-        _ when days % 10 == 1 && days % 100 != 11 => $"{days} день",
-        _ when days % 10 is >= 2 and <= 4 && days % 100 is < 12 or > 14 => $"{days} дня",
-        _ => $"{days} дней",
-    };
+    private static string Days(int days) =>
+        days == 0 ? "0 дней (срок сегодня)" : Formatting.RussianFormat.Count(days, "день", "дня", "дней");
 
     /// <summary>The weekly digest of one municipality: who is late, what lags, what falls due in two weeks.</summary>
     private static async Task<(string Subject, string Body)> DigestAsync(MeraDb database, OrgUnit municipality, DateOnly asOf, CancellationToken ct)
