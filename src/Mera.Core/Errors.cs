@@ -28,7 +28,7 @@ public static class Errors
 
 /// <summary>A parameter the request needs and lacks. Core names the parameter, not how it is typed: the CLI says
 /// «укажите --period», a page «укажите период» (<see cref="Errors.Describe"/>).</summary>
-public sealed class MissingInputException(MissingInputException.Input what, string context, string? example = null)
+public sealed class MissingInputException(MissingInputException.Input what, string context, string? example = null, string? pageExample = null)
     : ArgumentException(Text(context, Flag(what), example))
 {
     public enum Input { Period, Form, Org }
@@ -42,7 +42,16 @@ public sealed class MissingInputException(MissingInputException.Input what, stri
     public static string Word(Input what) => what switch { Input.Period => "период", Input.Form => "форму", _ => "организацию" };
 
     /// <summary>The message with the parameter named in words, for a page.</summary>
-    public string ForPage => Text(Context, Word(What), Example);
+    public string ForPage => Text(Context, Word(What), pageExample ?? Example);
+
+    /// <summary>How a period of this kind is exemplified on the command line (a code) and on a page (in words).</summary>
+    public static (string Cli, string Page) PeriodExample(Domain.PeriodType type) => type switch
+    {
+        Domain.PeriodType.Week => ("неделю, например 2024-W41", "неделю, например «41 неделя 2024»"),
+        Domain.PeriodType.Month => ("месяц, например 2024-10", "месяц, например «октябрь 2024»"),
+        Domain.PeriodType.Year => ("год, например 2024", "год, например «2024 год»"),
+        _ => ("квартал, например 2024Q4", "квартал, например «4 квартал 2024»"),
+    };
 
     private static string Text(string context, string parameter, string? example) =>
         $"{context}: укажите {parameter}{(example is null ? "" : $": {example}")}";

@@ -56,7 +56,66 @@ public class ImportConfirmTests
             { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", "educont.csv" },
         };
         var page = System.Net.WebUtility.HtmlDecode(await (await officer.PostAsync("/imports?handler=preview", upload)).Content.ReadAsStringAsync());
-        Assert.Contains("для файла «выгрузка ЦОК educont.ru»: укажите период: квартал, например 2024Q4", page);
+        Assert.Contains("для файла «выгрузка ЦОК educont.ru»: укажите период: квартал, например «4 квартал 2024»", page);
         Assert.DoesNotContain("--period", page);
+        Assert.DoesNotContain("2024Q4", page);
+    }
+
+    [Fact]
+    public async Task A_period_in_words_is_read_and_one_that_cannot_be_read_stops_the_upload()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await MeraApp.StartAsync(db);
+        var officer = await app.SignInAsync("enisey");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Mera.IntegrationTests.Imports.PlatformFiles.Educont(2, seedHeaders: false).Csv);
+        async Task<string> Preview(string period)
+        {
+            using var upload = new MultipartFormDataContent
+            {
+                { new StringContent(await MeraApp.TokenAsync(officer, "/imports")), "__RequestVerificationToken" },
+                { new StringContent("educont"), "Kind" }, { new StringContent("demo-enisey"), "Org" }, { new StringContent(period), "Period" },
+                { new ByteArrayContent(bytes), "file", "educont.csv" },
+            };
+            return Regex.Replace(WebUtility.HtmlDecode(await (await officer.PostAsync("/imports?handler=preview", upload)).Content.ReadAsStringAsync()), "\\s+", " ");
+        }
+        var unread = await Preview("третий квартал");
+        Assert.Contains("Период «третий квартал» не распознан", unread);
+        Assert.DoesNotContain("name=\"Token\"", unread);
+        var words = await Preview(TestClock.LastQuarter.DisplayRu);
+        Assert.Contains("Проверка файла «educont.csv»", words);
+        Assert.Matches("name=\"Period\" value=\"" + TestClock.LastQuarter.Code + "\"", words);
+    }
+
+    [Fact]
+    public async Task Undo_asks_first_and_the_journal_says_how_many_values_were_undone()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await MeraApp.StartAsync(db);
+        var officer = await app.SignInAsync("enisey");
+        var csv = TestData.ValuesHeader + $"\ndemo-enisey-s02,contingent.teachers,{TestClock.NextYear},61\ndemo-enisey-s03,contingent.teachers,{TestClock.NextYear},44\n";
+        var file = Cli.WriteFile("план.csv", csv);
+        await Cli.OkAsync(db, "import", "values", file, "--org", "demo-enisey");
+        long id;
+        await using (var context = db.Db.CreateContext())
+        {
+            id = (await context.ImportBatches.OrderByDescending(b => b.Id).FirstAsync()).Id;
+        }
+        var asked = Regex.Replace(WebUtility.HtmlDecode(await (await officer.PostAsync($"/imports?handler=undo&id={id}&org=demo-enisey",
+            await MeraApp.FormAsync(officer, "/imports", []))).Content.ReadAsStringAsync()), "\\s+", " ");
+        Assert.Contains($"Отменить загрузку № {id} «план.csv»", asked);
+        Assert.Contains("2 значения вернутся к прежнему состоянию", asked);
+        await using (var context = db.Db.CreateContext())
+        {
+            Assert.Equal(2, await context.DataValues.CountAsync(v => v.PeriodCode == TestClock.NextYear));
+        }
+        var done = await officer.PostAsync($"/imports?handler=undo&id={id}&org=demo-enisey",
+            await MeraApp.FormAsync(officer, "/imports", new() { ["confirmed"] = "true" }));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        await using (var context = db.Db.CreateContext())
+        {
+            Assert.Equal(0, await context.DataValues.CountAsync(v => v.PeriodCode == TestClock.NextYear));
+        }
+        var journal = Regex.Replace(WebUtility.HtmlDecode(await officer.GetStringAsync("/imports?org=demo-enisey")), "\\s+", " ");
+        Assert.Contains("отменено 2 значения", journal);
     }
 }

@@ -26,12 +26,13 @@ public static class ImportOpenSchoolForm
     {
         if (string.IsNullOrWhiteSpace(command.PeriodCode))
         {
-            throw new MissingInputException(MissingInputException.Input.Period, "для формы «Открытая школа»", "квартал, например 2024Q4");
+            var (example, pageExample) = MissingInputException.PeriodExample(PeriodType.Quarter);
+            throw new MissingInputException(MissingInputException.Input.Period, "для формы «Открытая школа»", example, pageExample);
         }
         var period = Period.Parse(command.PeriodCode);
         if (period.Type != PeriodType.Quarter)
         {
-            throw new ArgumentException($"форма «Открытая школа» заполняется за квартал; указан период {period.Code}");
+            throw new ArgumentException($"форма «Открытая школа» заполняется за квартал; указан период «{period.DisplayRu}»");
         }
         var table = TableReader.OpenWithColumns(command.FilePath, [NameHeaders, ValueHeaders], command.DisplayName);
         int nameCol = table.ColumnOf(NameHeaders), valueCol = table.ColumnOf(ValueHeaders), numberCol = table.ColumnOf(NumberHeaders);

@@ -76,20 +76,16 @@ public static class ImportPlatformExport
 
     private static Period PlatformPeriod(PlatformLayout layout, string? code)
     {
-        var example = layout.PeriodType switch
-        {
-            PeriodType.Week => "неделю, например 2024-W41",
-            PeriodType.Month => "месяц, например 2024-10",
-            _ => "квартал, например 2024Q4",
-        };
+        var (example, pageExample) = MissingInputException.PeriodExample(layout.PeriodType);
         if (string.IsNullOrWhiteSpace(code))
         {
-            throw new MissingInputException(MissingInputException.Input.Period, $"для файла «{layout.TitleRu}»", example);
+            throw new MissingInputException(MissingInputException.Input.Period, $"для файла «{layout.TitleRu}»", example, pageExample);
         }
         var period = Period.Parse(code);
         if (period.Type != layout.PeriodType)
         {
-            throw new ArgumentException($"{layout.TitleRu} описывает {example}; указан период {period.Code}");
+            throw new MissingInputException(MissingInputException.Input.Period,
+                $"{layout.TitleRu} содержит данные за {example.Split(',')[0]}, а указан период «{period.DisplayRu}»", example, pageExample);
         }
         return period;
     }

@@ -39,6 +39,16 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
             Message = "Выберите файл.";
             return Page();
         }
+        if (!string.IsNullOrWhiteSpace(Period))
+        {
+            // Typed in words («3 квартал 2026») or as a code; what cannot be read stops here, before the file is kept.
+            if (!PeriodInput.TryParse(Period, out var typed, out var periodError))
+            {
+                Message = Core.Formatting.RussianFormat.Sentence(periodError!);
+                return Page();
+            }
+            Period = typed.Code;
+        }
         string path;
         try
         {
@@ -89,12 +99,18 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
         return Redirect($"/imports?org={Unit.Code}");
     }
 
-    public async Task<IActionResult> OnPostUndoAsync(long id, CancellationToken ct)
+    /// <summary>The batch whose undo waits for a second «Отменить загрузку» (undo is asked, never done in one click).</summary>
+    public ListImports.Item? UndoAsked { get; private set; }
+
+    public async Task<IActionResult> OnPostUndoAsync(long id, bool confirmed, CancellationToken ct)
     {
         var scope = await LoadAsync(ct);
-        if (Batches.All(b => b.Id != id))
+        var batch = Batches.FirstOrDefault(b => b.Id == id)
+            ?? throw new NotVisibleException(); // a batch of another subtree is not there for this user
+        if (!confirmed)
         {
-            throw new NotVisibleException(); // a batch of another subtree is not there for this user
+            UndoAsked = batch;
+            return Page();
         }
         try
         {
