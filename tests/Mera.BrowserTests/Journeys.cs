@@ -73,8 +73,8 @@ public class Journeys(MeraServer server)
             "Аксубаевский район;1603000000;Чужая;1;1;1;1\n", new System.Text.UTF8Encoding(true));
         await officer.GotoAsync(server.BaseUrl + "/imports");
         await officer.GetByLabel("Что загружается").SelectOptionAsync("educont");
-        await officer.GetByLabel("Период", new() { Exact = true }).FillAsync(Quarter.Code);
-        await officer.GetByLabel("Файл (CSV, XLSX, XLS или ZIP с шаблонами)").SetInputFilesAsync(file);
+        await officer.GetByLabel("Период", new() { Exact = true }).FillAsync(Quarter.DisplayRu); // typed in words
+        await officer.GetByLabel("Файл (CSV, XLSX, XLS, DOCX или ZIP с шаблонами)").SetInputFilesAsync(file);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Проверить" }).ClickAsync();
         await Expect(officer.GetByText("Пропущено строк других муниципалитетов: 1.")).ToBeVisibleAsync();
         await MeraServer.ShotAsync(officer, "06-import-preview");
@@ -82,6 +82,14 @@ public class Journeys(MeraServer server)
         await Expect(officer.GetByText("Загружено файлов: 1 из 1; записано значений: 8.")).ToBeVisibleAsync();
         await Expect(officer.Locator("table tbody tr").First).ToContainTextAsync("educont-enisey.csv");
         await MeraServer.ShotAsync(officer, "07-import-journal");
+
+        // Undo is asked once more before the values go back.
+        await officer.Locator("table tbody tr").First.GetByRole(AriaRole.Button, new() { Name = "Отменить" }).ClickAsync();
+        var question = officer.GetByRole(AriaRole.Alertdialog);
+        await Expect(question).ToContainTextAsync("«educont-enisey.csv»");
+        await Expect(question).ToContainTextAsync("8 значений вернутся к прежнему состоянию");
+        await question.GetByRole(AriaRole.Button, new() { Name = "Отменить загрузку" }).ClickAsync();
+        await Expect(officer.Locator("table tbody tr").First).ToContainTextAsync("отменено 8 значений");
     }
 
     [Fact]
@@ -183,7 +191,7 @@ public class Journeys(MeraServer server)
         await Expect(sent.GetByRole(AriaRole.Link, new() { Name = "файл, как отправлен" })).ToBeVisibleAsync();
         await sent.GetByRole(AriaRole.Checkbox).CheckAsync();
         await region.GetByRole(AriaRole.Button, new() { Name = "Принять выбранные" }).ClickAsync();
-        await Expect(region.GetByRole(AriaRole.Status)).ToContainTextAsync("Обработано отчётов: 1.");
+        await Expect(region.GetByRole(AriaRole.Status)).ToContainTextAsync("Принято отчётов: 1.");
         await Expect(region.Locator("#obligations tr", new() { HasText = "Сводная" }).Filter(new() { HasText = last }).Filter(new() { HasText = "принято" })).ToHaveCountAsync(1);
         await MeraServer.ShotAsync(region, "12-region-obligations");
         await region.SetViewportSizeAsync(390, 844);

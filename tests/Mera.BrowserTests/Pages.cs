@@ -41,6 +41,15 @@ public sealed class MonitorPage(IPage page)
         }
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
         await page.WaitForLoadStateAsync();
+        if (button == "Вернуть на доработку")
+        {
+            // A return is asked again, naming the school and the comment it will read.
+            var question = page.GetByRole(AriaRole.Alertdialog);
+            await Assertions.Expect(question).ToContainTextAsync(school);
+            await Assertions.Expect(question).ToContainTextAsync(comment!);
+            await question.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
     }
 
     public Task<string> StatusOfAsync(string school) =>

@@ -56,10 +56,27 @@ public class SubmissionWorkflowTests
         var page = await school.GetStringAsync(FormUrl);
         Assert.DoesNotContain("value=\"submit\"", page);
 
-        var returned = await officer.PostAsync(MonitorUrl, await MeraApp.FormAsync(officer, MonitorUrl, new()
+        async Task<HttpResponseMessage> Decide(string action, string? comment = null, bool confirmed = false, string? pick = null)
         {
-            ["Selected"] = $"{submitted.Id}:{submitted.Version}", ["action"] = "return", ["Comment"] = "Проверьте число педагогов",
-        }));
+            var fields = new Dictionary<string, string> { ["action"] = action, ["Confirmed"] = confirmed ? "true" : "false" };
+            if (pick is not null) { fields["Selected"] = pick; }
+            if (comment is not null) { fields["Comment"] = comment; }
+            return await officer.PostAsync(MonitorUrl, await MeraApp.FormAsync(officer, MonitorUrl, fields));
+        }
+        string Text(string html) => System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(html), "\\s+", " ");
+        var pick = $"{submitted.Id}:{submitted.Version}";
+        // Nothing ticked, or a return without a comment: said as an error, nothing changes, the ticks stay.
+        Assert.Contains("Не выбран ни один отчёт", Text(await (await Decide("accept")).Content.ReadAsStringAsync()));
+        var noComment = Text(await (await Decide("return", pick: pick, confirmed: true)).Content.ReadAsStringAsync());
+        Assert.Contains("Напишите в комментарии, что нужно исправить", noComment);
+        Assert.Contains($"value=\"{pick}\" checked=\"checked\"", noComment);
+        Assert.Equal(SubmissionState.Submitted, (await SubmissionAsync(db)).State);
+        // A return is asked once more, naming the school and the comment.
+        var question = Text(await (await Decide("return", "Проверьте число педагогов", pick: pick)).Content.ReadAsStringAsync());
+        Assert.Contains("Вернуть на доработку 1 отчёт (", question);
+        Assert.Contains("с комментарием «Проверьте число педагогов»", question);
+        Assert.Equal(SubmissionState.Submitted, (await SubmissionAsync(db)).State);
+        var returned = await Decide("return", "Проверьте число педагогов", confirmed: true, pick: pick);
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
         Assert.Equal(SubmissionState.Returned, (await SubmissionAsync(db)).State);
         Assert.Contains("Проверьте число педагогов", await school.GetStringAsync("/school"));
@@ -75,12 +92,11 @@ public class SubmissionWorkflowTests
         var resubmitted = await SubmissionAsync(db);
         Assert.Equal(SubmissionState.Submitted, resubmitted.State);
 
-        var accepted = await officer.PostAsync(MonitorUrl, await MeraApp.FormAsync(officer, MonitorUrl, new()
-        {
-            ["Selected"] = $"{resubmitted.Id}:{resubmitted.Version}", ["action"] = "accept",
-        }));
+        var accepted = await Decide("accept", "Принято, спасибо", pick: $"{resubmitted.Id}:{resubmitted.Version}");
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-        Assert.Equal(SubmissionState.Accepted, (await SubmissionAsync(db)).State);
+        Assert.Contains("Принято отчётов: 1.", Text(await officer.GetStringAsync(accepted.Headers.Location!.ToString())));
+        // The accept's comment replaces the old return comment.
+        Assert.Equal((SubmissionState.Accepted, "Принято, спасибо"), ((await SubmissionAsync(db)).State, (await SubmissionAsync(db)).Comment));
 
         var locked = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, "/school", Values("1", "0", "1", "0", "draft")));
         Assert.Equal(HttpStatusCode.Forbidden, locked.StatusCode);

@@ -1,16 +1,24 @@
 using Mera.Core.Data;
+using Mera.Core.Formatting;
 
 namespace Mera.Core.Features.Submissions;
 
 /// <summary>
 /// Bulk accept, return or reopen of the rows a receiver ticked on a screen («Сдача», «Сроки»). A pick is «id:version»;
-/// only ids the screen showed to this user are acted on, so a guessed id is ignored, never decided.
+/// only ids the screen showed to this user are acted on, so a guessed id is ignored, never decided. Nothing ticked, or
+/// a return without a comment, is refused as a whole before anything changes; a return of several reports is
+/// confirmed first (<see cref="Confirmation"/>).
 /// </summary>
 public static class ReviewSelected
 {
-    public sealed record Result(int Done, IReadOnlyList<string> Problems)
+    public sealed record Result(ReviewSubmission.Decision Decision, int Done, IReadOnlyList<string> Problems)
     {
-        public string Message => $"Обработано отчётов: {Done}." + (Problems.Count > 0 ? " " + string.Join(" ", Problems) : "");
+        public string Message => Decision switch
+        {
+            ReviewSubmission.Decision.Accept => "Принято отчётов",
+            ReviewSubmission.Decision.Return => "Возвращено на доработку отчётов",
+            _ => "Открыто повторно отчётов",
+        } + $": {Done}." + (Problems.Count > 0 ? " Не обработаны: " + string.Join(" ", Problems) : "");
     }
 
     public static ReviewSubmission.Decision DecisionOf(string? action) => action switch
@@ -20,18 +28,29 @@ public static class ReviewSelected
         _ => ReviewSubmission.Decision.Return,
     };
 
+    /// <summary>Whether this decision on these picks waits for a second press: returning sends work back to schools.</summary>
+    public static bool NeedsConfirmation(ReviewSubmission.Decision decision) => decision == ReviewSubmission.Decision.Return;
+
+    /// <summary>The question asked before a return: how many reports, whose, and the comment they will read.</summary>
+    /// <param name="senders">Who sent the reports, as a plural subject: «школы», «муниципалитеты».</param>
+    public static string Confirmation(IEnumerable<string> picks, IReadOnlyDictionary<int, string> shown, string? comment, string senders)
+    {
+        var names = Picked(picks, shown).Select(p => p.Sender).ToList();
+        Check(names.Count, ReviewSubmission.Decision.Return, comment);
+        var listed = string.Join(", ", names.Take(5)) + (names.Count > 5 ? $" и ещё {names.Count - 5}" : "");
+        return $"Вернуть на доработку {RussianFormat.Count(names.Count, "отчёт", "отчёта", "отчётов")} ({listed}) с комментарием «{comment!.Trim()}»? "
+            + $"{RussianFormat.Sentence(senders)} увидят комментарий и смогут снова изменить данные.";
+    }
+
     /// <param name="shown">The submissions on the screen, by id, with the name of who sent each.</param>
     public static async Task<Result> RunAsync(MeraDb database, IEnumerable<string> picks, IReadOnlyDictionary<int, string> shown,
         ReviewSubmission.Decision decision, string user, string? comment, TimeProvider clock, CancellationToken ct = default)
     {
+        var picked = Picked(picks, shown);
+        Check(picked.Count, decision, comment);
         var (done, problems) = (0, new List<string>());
-        foreach (var pick in picks)
+        foreach (var (id, version, sender) in picked)
         {
-            var parts = pick.Split(':');
-            if (parts.Length != 2 || !int.TryParse(parts[0], out var id) || !int.TryParse(parts[1], out var version) || !shown.TryGetValue(id, out var sender))
-            {
-                continue;
-            }
             try
             {
                 await ReviewSubmission.RunAsync(database, new ReviewSubmission.Command(id, decision, version, user, comment), clock, ct);
@@ -39,9 +58,30 @@ public static class ReviewSelected
             }
             catch (OperationRefusedException ex)
             {
-                problems.Add($"{sender}: {ex.Message}");
+                problems.Add($"{sender}: {ex.Message}.");
             }
         }
-        return new Result(done, problems);
+        return new Result(decision, done, problems);
     }
+
+    private static void Check(int picked, ReviewSubmission.Decision decision, string? comment)
+    {
+        if (picked == 0)
+        {
+            throw new OperationRefusedException("Не выбран ни один отчёт: отметьте нужные строки в таблице");
+        }
+        if (decision == ReviewSubmission.Decision.Return && string.IsNullOrWhiteSpace(comment))
+        {
+            throw new OperationRefusedException("Напишите в комментарии, что нужно исправить: его увидит тот, кто сдал отчёт. Ничего не возвращено");
+        }
+    }
+
+    private static List<(int Id, int Version, string Sender)> Picked(IEnumerable<string> picks, IReadOnlyDictionary<int, string> shown) =>
+        picks.Select(pick => pick.Split(':'))
+            .Where(parts => parts.Length == 2 && int.TryParse(parts[0], out _) && int.TryParse(parts[1], out _))
+            .Select(parts => (Id: int.Parse(parts[0]), Version: int.Parse(parts[1])))
+            .Where(p => shown.ContainsKey(p.Id))
+            .DistinctBy(p => p.Id)
+            .Select(p => (p.Id, p.Version, shown[p.Id]))
+            .ToList();
 }

@@ -41,8 +41,9 @@ public static class ReviewSubmission
         s.State = command.Decision == Decision.Accept ? SubmissionState.Accepted : SubmissionState.Returned;
         s.DecidedAt = clock.GetUtcNow();
         s.DecidedBy = command.User;
-        s.Comment = command.Decision == Decision.Return ? command.Comment!.Trim()
-            : command.Decision == Decision.Reopen ? $"Открыто повторно: {command.User}" : s.Comment;
+        // The receiver's latest word is the one shown: an accept replaces the old return comment (which stays in the journal).
+        s.Comment = command.Decision == Decision.Reopen ? $"Открыто повторно: {command.User}"
+            : string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
         s.Version++;
         db.AuditLog.Add(AuditEntry.Of(clock, command.User, $"submission.{command.Decision.ToString().ToLowerInvariant()}", "submission",
             s.Id.ToString(), $"{s.FormCode} {s.PeriodCode}: {SubmissionStateNames.ToRussian(s.State)}; {s.Comment}", s.OrgUnitId));

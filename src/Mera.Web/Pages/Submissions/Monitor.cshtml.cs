@@ -16,6 +16,7 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty] public List<string> Selected { get; set; } = [];
     [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
 
     public OrgUnit Unit { get; private set; } = null!;
     public IReadOnlyList<Core.Domain.Form> Forms { get; private set; } = [];
@@ -26,6 +27,10 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
     /// <summary>Above a municipality, the schools are grouped under their municipality (its name by school id).</summary>
     public IReadOnlyDictionary<int, string>? MunicipalityOf { get; private set; }
     public List<string> Messages { get; } = [];
+
+    /// <summary>Why the decision was not taken (nothing ticked, a return without a comment), or the question before a return.</summary>
+    public string? Error { get; private set; }
+    public string? Confirmation { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -38,8 +43,23 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
         }
         var scope = await current.ScopeAsync(ct);
         var shown = Result.Rows.Where(r => r.Submission is not null).ToDictionary(r => r.Submission!.Id, r => r.School.Name);
-        var result = await ReviewSelected.RunAsync(database, Selected, shown, ReviewSelected.DecisionOf(action), scope.Login, Comment, clock, ct);
-        TempData["Message"] = result.Message;
+        var decision = ReviewSelected.DecisionOf(action);
+        try
+        {
+            if (ReviewSelected.NeedsConfirmation(decision) && !Confirmed)
+            {
+                Confirmation = ReviewSelected.Confirmation(Selected, shown, Comment, "школы");
+                return Page();
+            }
+            var result = await ReviewSelected.RunAsync(database, Selected, shown, decision, scope.Login, Comment, clock, ct);
+            TempData["Message"] = result.Message;
+        }
+        catch (OperationRefusedException refused)
+        {
+            // The ticks and the comment stay on the page: the official adds what is missing and presses again.
+            Error = Core.Formatting.RussianFormat.Sentence(refused.Message);
+            return Page();
+        }
         return Redirect($"/monitor?org={Unit.Code}&form={Result.Form.Code}&period={Result.Period.Code}");
     }
 

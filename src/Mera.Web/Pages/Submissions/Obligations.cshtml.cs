@@ -18,6 +18,7 @@ public sealed class ObligationsModel(MeraDb database, CurrentUser current, TimeP
     [BindProperty(SupportsGet = true)] public string? Org { get; set; }
     [BindProperty] public List<string> Selected { get; set; } = [];
     [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
 
     public sealed record Line(ListObligations.Row Row, int? Changed, bool MaySubmit, bool MayDecide);
 
@@ -26,6 +27,10 @@ public sealed class ObligationsModel(MeraDb database, CurrentUser current, TimeP
     public IReadOnlyList<IGrouping<OrgUnit, Line>> Groups { get; private set; } = [];
     public bool Reviews { get; private set; }
     public List<string> Messages { get; } = [];
+
+    /// <summary>Why the decision was not taken (nothing ticked, a return without a comment), or the question before a return.</summary>
+    public string? Error { get; private set; }
+    public string? Confirmation { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -51,15 +56,24 @@ public sealed class ObligationsModel(MeraDb database, CurrentUser current, TimeP
     {
         var scope = await current.ScopeAsync(ct);
         await LoadAsync(ct);
-        if (Selected.Count == 0)
-        {
-            TempData["Message"] = "Отметьте отчёты, которые нужно принять или вернуть.";
-            return Redirect($"/obligations?org={Unit.Code}");
-        }
         var shown = Groups.SelectMany(g => g).Where(l => l.MayDecide && l.Row.Submission is not null)
             .ToDictionary(l => l.Row.Submission!.Id, l => l.Row.Org.Name);
-        var result = await ReviewSelected.RunAsync(database, Selected, shown, ReviewSelected.DecisionOf(action), scope.Login, Comment, clock, ct);
-        TempData["Message"] = result.Message;
+        var decision = ReviewSelected.DecisionOf(action);
+        try
+        {
+            if (ReviewSelected.NeedsConfirmation(decision) && !Confirmed)
+            {
+                Confirmation = ReviewSelected.Confirmation(Selected, shown, Comment, "муниципалитеты");
+                return Page();
+            }
+            var result = await ReviewSelected.RunAsync(database, Selected, shown, decision, scope.Login, Comment, clock, ct);
+            TempData["Message"] = result.Message;
+        }
+        catch (OperationRefusedException refused)
+        {
+            Error = Core.Formatting.RussianFormat.Sentence(refused.Message);
+            return Page();
+        }
         return Redirect($"/obligations?org={Unit.Code}");
     }
 
