@@ -18,8 +18,19 @@ public class UserAdministrationTests
         await using var app = await MeraApp.StartAsync(db);
         var officer = await app.SignInAsync("enisey");
 
+        // The organisation is picked by name from the district's own schools: no codes to type.
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync("/users"));
+        var picker = System.Text.RegularExpressions.Regex.Match(page, "<select[^>]*id=\"new-org\"[\\s\\S]*?</select>").Value;
+        Assert.Equal(16, System.Text.RegularExpressions.Regex.Matches(picker, "<option value=\"demo-enisey-s\\d+\"").Count);
+        Assert.DoesNotContain("demo-aksu", picker);
+        Assert.DoesNotContain("value=\"demo-enisey\"", picker);
+        Assert.DoesNotContain("(demo-", page);
+
         await officer.PostAsync("/users?handler=add", await MeraApp.FormAsync(officer, "/users", NewUser("s2user", "school", "demo-enisey-s02")));
-        await officer.PostAsync("/users?handler=add", await MeraApp.FormAsync(officer, "/users", NewUser("foreign", "school", "demo-aksu-s01")));
+        var foreign = WebUtility.HtmlDecode(await (await officer.PostAsync("/users?handler=add",
+            await MeraApp.FormAsync(officer, "/users", NewUser("foreign", "school", "demo-aksu-s01")))).Content.ReadAsStringAsync());
+        Assert.Contains("Нельзя создать пользователя", foreign);
+        Assert.Contains("value=\"foreign\"", foreign); // what was typed stays
         await officer.PostAsync("/users?handler=add", await MeraApp.FormAsync(officer, "/users", NewUser("boss", "region", "demo-enisey")));
         await using (var context = db.Db.CreateContext())
         {

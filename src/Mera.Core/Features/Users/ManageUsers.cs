@@ -29,6 +29,29 @@ public static class ManageUsers
         _ => [],
     };
 
+    /// <summary>An organisation a new user may be bound to, with its depth below the scope for indenting a list.</summary>
+    public sealed record OrgChoice(string Code, string Name, int Depth);
+
+    /// <summary>
+    /// The organisations a new account may be bound to — strictly below the scope's own (admins: all), in tree order. Past
+    /// <paramref name="limit"/> organisations only the levels above schools are offered: school accounts are the
+    /// municipality's to create, and a national list of 40 000 schools is no picker.
+    /// </summary>
+    public static async Task<IReadOnlyList<OrgChoice>> AssignableOrgsAsync(MeraDb database, AccessScope scope, int limit = 3000,
+        CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var below = db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(scope.OrgPath) && o.IsActive
+            && (scope.Role == Roles.Admin || o.Id != scope.OrgId));
+        if (await below.CountAsync(ct) > limit)
+        {
+            below = below.Where(o => o.Type != OrgUnitType.School);
+        }
+        var rows = await below.OrderBy(o => o.Path).Select(o => new { o.Code, o.Name, o.Path }).ToListAsync(ct);
+        var rootDepth = scope.OrgPath.Count(c => c == '/');
+        return rows.Select(o => new OrgChoice(o.Code, o.Name, Math.Max(0, o.Path.Count(c => c == '/') - rootDepth - 1))).ToList();
+    }
+
     public static async Task<IReadOnlyList<Item>> ListAsync(MeraDb database, AccessScope scope, TimeProvider clock, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();

@@ -21,15 +21,27 @@ public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvide
 
     public IReadOnlyList<ManageUsers.Item> Users { get; private set; } = [];
     public IReadOnlyList<string> Assignable { get; private set; } = [];
+    public IReadOnlyList<ManageUsers.OrgChoice> Orgs { get; private set; } = [];
     public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct) => await ActAsync(async scope =>
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        await ManageUsers.AddAsync(database, scope, new AddUser.Command(Login ?? "", Role ?? "", OrgCode ?? "", Password ?? "", Email, FullName), clock, ct);
-        return $"Пользователь «{Login}» создан.";
-    }, ct);
+        var scope = await LoadAsync(ct);
+        try
+        {
+            await ManageUsers.AddAsync(database, scope, new AddUser.Command(Login ?? "", Role ?? "", OrgCode ?? "", Password ?? "", Email, FullName), clock, ct);
+        }
+        catch (Exception ex) when (Errors.IsForUser(ex))
+        {
+            // What was typed stays (but the password): the official fixes the one field the message names.
+            Message = Errors.Describe(ex);
+            return Page();
+        }
+        TempData["Message"] = $"Пользователь «{Login}» создан.";
+        return Redirect("/users");
+    }
 
     public async Task<IActionResult> OnPostResetAsync(string id, bool unlock, CancellationToken ct) => await ActAsync(async scope =>
     {
@@ -72,6 +84,7 @@ public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvide
             throw new ForbiddenException("управление пользователями недоступно");
         }
         Users = await ManageUsers.ListAsync(database, scope, clock, ct);
+        Orgs = await ManageUsers.AssignableOrgsAsync(database, scope, ct: ct);
         Message = TempData["Message"] as string;
         return scope;
     }
