@@ -1,3 +1,4 @@
+using Mera.Core;
 using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features;
@@ -27,6 +28,7 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
     /// <summary>Above a municipality, the schools are grouped under their municipality (its name by school id).</summary>
     public IReadOnlyDictionary<int, string>? MunicipalityOf { get; private set; }
     public List<string> Messages { get; } = [];
+    public string? PeriodError { get; private set; }
 
     /// <summary>Why the decision was not taken (nothing ticked, a return without a comment), or the question before a return.</summary>
     public string? Error { get; private set; }
@@ -75,7 +77,16 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
         Forms = await ListSubmissions.SchoolFormsAsync(database, ct);
         var form = Forms.FirstOrDefault(f => f.Code == Form) ?? Forms.First();
         var today = clock.Today();
-        var period = Core.Domain.Period.TryParse(Period ?? "", out var p, out _) && p.Type == form.PeriodType ? p : ReportingOverview.DuePeriod(form, today);
+        var due = ReportingOverview.DuePeriod(form, today);
+        var period = PeriodInput.Resolve(Period, due, out var periodError);
+        if (periodError is not null)
+        {
+            PeriodError = Core.Formatting.RussianFormat.Sentence(periodError) + $". Показан период {due.DisplayRu}";
+        }
+        if (period.Type != form.PeriodType)
+        {
+            period = due; // another form was chosen with the old form's period: its own due period is what is asked
+        }
         Result = await ListSubmissions.RunAsync(database, Unit, form.Code, period.Code, today, ct);
         if (Unit.Type is OrgUnitType.Region or OrgUnitType.Country)
         {
