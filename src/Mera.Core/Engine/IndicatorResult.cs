@@ -23,6 +23,9 @@ public sealed record IndicatorResult(
 {
     public const string NoTarget = "no_target";
 
+    /// <summary>The org's name for tables and chart labels (<see cref="Domain.OrgShortNames"/>); <see cref="OrgName"/> stays full.</summary>
+    public string OrgShortName { get => field ?? OrgName; init; }
+
     /// <summary>The value compared with the target: this period's (for a cumulative count, the sum since the base date).</summary>
     public double? Fact { get; init; }
 

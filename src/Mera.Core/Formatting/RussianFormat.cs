@@ -8,6 +8,19 @@ public static class RussianFormat
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("ru-RU");
 
+    /// <summary>
+    /// A person as a header or a signature line names them: «Смирнова Ольга Ивановна, отдел образования» → «Смирнова О. И.».
+    /// A name that is not «surname, name[, patronymic]» is kept as written (up to the comma).
+    /// </summary>
+    public static string PersonShort(string? fullName)
+    {
+        var name = (fullName ?? "").Split(',')[0].Trim();
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is 2 or 3 && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c == '-'))
+            ? words[0] + " " + string.Join(" ", words.Skip(1).Select(w => $"{w[0]}."))
+            : name;
+    }
+
     /// <summary>A count with its noun in the form Russian needs: «1 школа», «3 школы», «16 школ», «21 школа».</summary>
     public static string Count(int n, string one, string few, string many) =>
         $"{n} " + (n % 10 == 1 && n % 100 != 11 ? one : n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? few : many);

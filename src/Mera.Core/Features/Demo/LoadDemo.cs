@@ -38,6 +38,7 @@ public static class LoadDemo
             foreach (var profile in DemoRegistry.SchoolsOf(m, random))
             {
                 var school = Upsert(db, orgs, profile.Code, profile.Name, OrgUnitType.School, municipality, profile.IsRural);
+                school.ShortName ??= OrgShortNames.Abbreviate(profile.Name);
                 school.Inn ??= DemoRegistry.MakeInn(24, 4000000 + serial++);
                 school.Kpp ??= $"24{m + 1:D2}01001";
                 school.Email ??= $"{profile.Code}@edu.example.ru";

@@ -105,6 +105,7 @@ public static class ComputeIndicators
             p.Formula.Numerator, p.Formula.Denominator, p.Formula.EffectiveFrom.ToString("yyyy-MM-dd"))
         {
             OverAllOrganisations = p.OverRegistry,
+            OrgShortName = OrgShortNames.Of(org),
         };
     }
 }

@@ -14,7 +14,11 @@ public static class RankChildren
     public sealed record Score(IndicatorResult Result, double? Points);
 
     /// <summary>Completeness: reported over expected, summed across the indicators (how much of its data the org has sent).</summary>
-    public sealed record Row(string Org, string OrgName, IReadOnlyDictionary<string, Score> Scores, double? Total, double? Completeness);
+    public sealed record Row(string Org, string OrgName, IReadOnlyDictionary<string, Score> Scores, double? Total, double? Completeness)
+    {
+        /// <summary>The name for the table (the full one is its tooltip).</summary>
+        public string OrgShortName { get; init; } = OrgName;
+    }
 
     public sealed record Result(IReadOnlyList<IndicatorResult> Indicators, IReadOnlyList<Row> Rows);
 
@@ -36,7 +40,7 @@ public static class RankChildren
             var points = scores.Values.Select(s => s.Points).OfType<double>().ToList();
             var expected = c.Sum(r => r.Expected);
             return new Row(c.Key, c.First().OrgName, scores, points.Count == 0 ? null : points.Average(),
-                expected == 0 ? null : 100.0 * c.Sum(r => r.Reported) / expected);
+                expected == 0 ? null : 100.0 * c.Sum(r => r.Reported) / expected) { OrgShortName = c.First().OrgShortName };
         }).OrderByDescending(r => r.Total ?? -1).ToList();
         return new Result(own, ranked);
     }

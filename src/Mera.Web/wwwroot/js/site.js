@@ -8,6 +8,7 @@
     const kind = canvas.dataset.chart;
     const values = JSON.parse(canvas.dataset.values || "[]");
     const labels = JSON.parse(canvas.dataset.labels || "[]");
+    const titles = JSON.parse(canvas.dataset.titles || "null"); // full names in the tooltip, short ones on the axis
     const unit = canvas.dataset.unit || "";
     if (typeof Chart === "undefined") return;
     if (kind === "spark") {
@@ -29,8 +30,13 @@
       options: {
         indexAxis: kind === "bar" ? "y" : "x",
         animation: false,
-        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => fmt(c.parsed[kind === "bar" ? "x" : "y"], unit) } } },
-        scales: { [kind === "bar" ? "x" : "y"]: { beginAtZero: true, ticks: { callback: (v) => fmt(v, unit) } } },
+        plugins: { legend: { display: false }, tooltip: { callbacks: {
+          title: (items) => titles && items.length ? titles[items[0].dataIndex] : (items.length ? items[0].label : ""),
+          label: (c) => fmt(c.parsed[kind === "bar" ? "x" : "y"], unit) } } },
+        scales: kind === "bar"
+          // Every school gets its label: none is skipped to make room.
+          ? { x: { beginAtZero: true, ticks: { callback: (v) => fmt(v, unit) } }, y: { ticks: { autoSkip: false } } }
+          : { y: { beginAtZero: true, ticks: { callback: (v) => fmt(v, unit) } } },
       },
     });
   }
