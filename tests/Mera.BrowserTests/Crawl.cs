@@ -76,6 +76,8 @@ public partial class Crawl(MeraServer server)
             var text = await page.EvaluateAsync<string>(path.StartsWith("/catalog")
                 ? "() => { const c = document.body.cloneNode(true); c.querySelectorAll('code, script, style').forEach(e => e.remove()); return c.innerText; }"
                 : "() => document.body.innerText");
+            // Chart labels are drawn on a canvas, out of the page's text: they are read from the data they are drawn from.
+            text += "\n" + await page.EvaluateAsync<string>("() => [...document.querySelectorAll('[data-labels]')].map(e => JSON.parse(e.dataset.labels).join('\\n')).join('\\n')");
             foreach (var code in Codes(text).Distinct().Take(5))
             {
                 problems.Add($"{path}: shows «{code}»");

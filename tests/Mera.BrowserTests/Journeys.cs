@@ -103,9 +103,12 @@ public class Journeys(MeraServer server)
         await Expect(rows).ToHaveCountAsync(3);
         await Expect(rows.First.Locator("td").First).ToHaveTextAsync("1");
         await MeraServer.ShotAsync(region, "09-region-ranking");
-        await region.GetByRole(AriaRole.Link, new() { Name = "Енисейский муниципальный район" }).ClickAsync();
+        // Tables show short names («Енисейский район», «СОШ № 1 г. Енисейск»), the full name is the link's tooltip.
+        await region.GetByRole(AriaRole.Link, new() { Name = "Енисейский район", Exact = true }).ClickAsync();
         await Expect(region.Locator("#children tbody tr")).ToHaveCountAsync(16);
-        await region.GetByRole(AriaRole.Link, new() { Name = School, Exact = true }).ClickAsync();
+        var schoolLink = region.Locator("#children").GetByRole(AriaRole.Link, new() { Name = "СОШ № 1 г. Енисейск", Exact = true });
+        await Expect(schoolLink).ToHaveAttributeAsync("title", School);
+        await schoolLink.ClickAsync();
         await Expect(region.GetByRole(AriaRole.Heading, new() { Name = School })).ToBeVisibleAsync();
 
         // Another region's officer would get «not found»; a school's user cannot open the region at all.

@@ -42,6 +42,19 @@ public readonly partial record struct Period
         _ => throw Uninitialized(),
     };
 
+    /// <summary>A chart axis label: «3 кв. 2024», «сент. 2024», «2024», «нед. 05 2024».</summary>
+    public string ShortRu => Type switch
+    {
+        PeriodType.Year => Invariant($"{Year}"),
+        PeriodType.Quarter => Invariant($"{Number} кв. {Year}"),
+        PeriodType.Month => Invariant($"{MonthShortRu[Number - 1]} {Year}"),
+        PeriodType.Week => Invariant($"нед. {Number:D2} {Year}"),
+        _ => throw Uninitialized(),
+    };
+
+    private static readonly string[] MonthShortRu =
+        ["янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."];
+
     public override string ToString() => Code;
 
     /// <exception cref="FormatException">Bad code; the message is Russian and names the code.</exception>
