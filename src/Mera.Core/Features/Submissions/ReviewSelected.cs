@@ -29,17 +29,32 @@ public static class ReviewSelected
     };
 
     /// <summary>Whether this decision on these picks waits for a second press: returning sends work back to schools.</summary>
-    public static bool NeedsConfirmation(ReviewSubmission.Decision decision) => decision == ReviewSubmission.Decision.Return;
+    private static bool NeedsConfirmation(ReviewSubmission.Decision decision) => decision == ReviewSubmission.Decision.Return;
 
     /// <summary>The question asked before a return: how many reports, whose, and the comment they will read.</summary>
     /// <param name="senders">Who sent the reports, as a plural subject: «школы», «муниципалитеты».</param>
-    public static string Confirmation(IEnumerable<string> picks, IReadOnlyDictionary<int, string> shown, string? comment, string senders)
+    private static string Confirmation(IEnumerable<string> picks, IReadOnlyDictionary<int, string> shown, string? comment, string senders)
     {
         var names = Picked(picks, shown).Select(p => p.Sender).ToList();
         Check(names.Count, ReviewSubmission.Decision.Return, comment);
         var listed = string.Join(", ", names.Take(5)) + (names.Count > 5 ? $" и ещё {names.Count - 5}" : "");
         return $"Вернуть на доработку {RussianFormat.Count(names.Count, "отчёт", "отчёта", "отчётов")} ({listed}) с комментарием «{comment!.Trim()}»? "
             + $"{RussianFormat.Sentence(senders)} увидят комментарий и смогут снова изменить данные.";
+    }
+
+    /// <summary>A screen's request: the question to ask first (a return not yet confirmed), or the decision taken.</summary>
+    public sealed record Request(IReadOnlyList<string> Picks, IReadOnlyDictionary<int, string> Shown, string? Action, bool Confirmed,
+        string User, string? Comment, string Senders);
+
+    /// <summary>Either <c>Question</c> (ask, nothing changed) or <c>Done</c>; a refusal as a whole is thrown.</summary>
+    public sealed record Answer(string? Question, Result? Done);
+
+    public static async Task<Answer> AskOrRunAsync(MeraDb database, Request r, TimeProvider clock, CancellationToken ct = default)
+    {
+        var decision = DecisionOf(r.Action);
+        return NeedsConfirmation(decision) && !r.Confirmed
+            ? new Answer(Confirmation(r.Picks, r.Shown, r.Comment, r.Senders), null)
+            : new Answer(null, await RunAsync(database, r.Picks, r.Shown, decision, r.User, r.Comment, clock, ct));
     }
 
     /// <param name="shown">The submissions on the screen, by id, with the name of who sent each.</param>

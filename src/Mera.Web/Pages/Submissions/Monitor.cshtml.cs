@@ -45,16 +45,16 @@ public sealed class MonitorModel(MeraDb database, CurrentUser current, TimeProvi
         }
         var scope = await current.ScopeAsync(ct);
         var shown = Result.Rows.Where(r => r.Submission is not null).ToDictionary(r => r.Submission!.Id, r => r.School.Name);
-        var decision = ReviewSelected.DecisionOf(action);
         try
         {
-            if (ReviewSelected.NeedsConfirmation(decision) && !Confirmed)
+            var answer = await ReviewSelected.AskOrRunAsync(database,
+                new ReviewSelected.Request(Selected, shown, action, Confirmed, scope.Login, Comment, "школы"), clock, ct);
+            if (answer.Question is not null)
             {
-                Confirmation = ReviewSelected.Confirmation(Selected, shown, Comment, "школы");
+                Confirmation = answer.Question;
                 return Page();
             }
-            var result = await ReviewSelected.RunAsync(database, Selected, shown, decision, scope.Login, Comment, clock, ct);
-            TempData["Message"] = result.Message;
+            TempData["Message"] = answer.Done!.Message;
         }
         catch (OperationRefusedException refused)
         {

@@ -58,19 +58,20 @@ public sealed class ObligationsModel(MeraDb database, CurrentUser current, TimeP
         await LoadAsync(ct);
         var shown = Groups.SelectMany(g => g).Where(l => l.MayDecide && l.Row.Submission is not null)
             .ToDictionary(l => l.Row.Submission!.Id, l => l.Row.Org.Name);
-        var decision = ReviewSelected.DecisionOf(action);
         try
         {
-            if (ReviewSelected.NeedsConfirmation(decision) && !Confirmed)
+            var answer = await ReviewSelected.AskOrRunAsync(database,
+                new ReviewSelected.Request(Selected, shown, action, Confirmed, scope.Login, Comment, "муниципалитеты"), clock, ct);
+            if (answer.Question is not null)
             {
-                Confirmation = ReviewSelected.Confirmation(Selected, shown, Comment, "муниципалитеты");
+                Confirmation = answer.Question;
                 return Page();
             }
-            var result = await ReviewSelected.RunAsync(database, Selected, shown, decision, scope.Login, Comment, clock, ct);
-            TempData["Message"] = result.Message;
+            TempData["Message"] = answer.Done!.Message;
         }
         catch (OperationRefusedException refused)
         {
+            // The ticks and the comment stay on the page: the official adds what is missing and presses again.
             Error = Core.Formatting.RussianFormat.Sentence(refused.Message);
             return Page();
         }
