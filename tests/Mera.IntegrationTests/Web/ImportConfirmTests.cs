@@ -67,7 +67,10 @@ public class ImportConfirmTests
         await using var db = await TestDatabase.CreateAsync("sqlite");
         await using var app = await MeraApp.StartAsync(db);
         var officer = await app.SignInAsync("enisey");
-        var bytes = System.Text.Encoding.UTF8.GetBytes(Mera.IntegrationTests.Imports.PlatformFiles.Educont(2, seedHeaders: false).Csv);
+        // Two of the district's schools by INN, as the browser journey loads them.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(
+            "Муниципалитет;ИНН;Школа;Преподавателей зарегистрировано;Преподавателей подтверждено;Учеников зарегистрировано;Учеников подтверждено\n" +
+            "Енисейский район;2440001009;СОШ № 1;44;41;380;350\nЕнисейский район;2440001016;СОШ № 2;30;28;300;290\n");
         async Task<string> Preview(string period)
         {
             using var upload = new MultipartFormDataContent
@@ -83,6 +86,10 @@ public class ImportConfirmTests
         Assert.DoesNotContain("name=\"Token\"", unread);
         var words = await Preview(TestClock.LastQuarter.DisplayRu);
         Assert.Contains("Проверка файла «educont.csv»", words);
+        // What will change, in names: the school's short name, the element's name, the period in words.
+        var changes = string.Join(" | ", Regex.Matches(words, "<li>([^<]*→[^<]*)</li>").Select(m => m.Groups[1].Value));
+        Assert.Matches("[^|]+ · [А-Я][^|]+ · " + TestClock.LastQuarter.DisplayRu + ": [^|]+ → [0-9 ]+", changes);
+        Assert.DoesNotContain("educont.teachers", words);
         Assert.Matches("name=\"Period\" value=\"" + TestClock.LastQuarter.Code + "\"", words);
     }
 

@@ -44,7 +44,13 @@ public class SubmissionWorkflowTests
 
         var wrong = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, Values("400", "450", "30", "2", "submit")));
         Assert.True(wrong.StatusCode == HttpStatusCode.OK, $"{wrong.StatusCode} {wrong.Headers.Location}");
-        Assert.Contains("неактивных больше, чем зарегистрированных", await wrong.Content.ReadAsStringAsync());
+        var wrongPage = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+        var said = System.Text.RegularExpressions.Regex.Match(wrongPage, "неактивных больше[^<]*").Value;
+        File.WriteAllText("/tmp/said.txt", said);
+        Assert.StartsWith("неактивных больше, чем зарегистрированных (", said);
+        Assert.Contains("стр. 1 «Количество обучающихся, зарегистрированных", said); // the values compared, named as the form's rows
+        Assert.Contains("стр. 2 «Количество обучающихся, не выполнявших", said);
+        Assert.DoesNotContain("openschool.students", System.Text.RegularExpressions.Regex.Replace(wrongPage, "name=\"Values\\[[^\\]]+\\]\"|id=\"v-[^\"]+\"|for=\"v-[^\"]+\"", ""));
 
         var sent = await school.PostAsync(FormUrl, await MeraApp.FormAsync(school, FormUrl, Values("400", "90", "45", "8", "submit")));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);

@@ -76,7 +76,7 @@ public static class SaveFormValues
         {
             foreach (var issue in refused.Issues.Where(i => i.Severity == IssueSeverity.Error))
             {
-                errors[issue.Column ?? ""] = issue.Message;
+                errors[issue.Column ?? ""] = issue.TextWith(NameOf(entry));
             }
             return new Result(false, errors, [], false, 0, entry.Submission?.State);
         }
@@ -86,10 +86,18 @@ public static class SaveFormValues
             // this one was kept, and the school is told so instead of seeing an error page.
             throw new OperationRefusedException("Форму одновременно сохранил другой пользователь: обновите страницу и сохраните ещё раз");
         }
-        var warnings = saved.Warnings.Select(w => w.Message).ToList();
+        var warnings = saved.Warnings.Select(w => w.TextWith(NameOf(entry))).ToList();
         return saved.Held
             ? new Result(false, errors, warnings, NeedsComment: true, 0, entry.Submission?.State)
             : new Result(true, errors, warnings, false, saved.ValuesWritten, state);
+    }
+
+    /// <summary>A value named as the form's row shows it: «стр. 2 (Количество обучающихся, не выполнявших…)».</summary>
+    private static Func<string, string> NameOf(LoadFormEntry.Result entry)
+    {
+        var rows = entry.Lines.Select((line, i) => (line.Element.Code, Text: $"стр. {i + 1} «{Formatting.RussianFormat.Shortened(line.Element.Name, 60)}»"))
+            .ToDictionary(r => r.Code, r => r.Text);
+        return code => rows.GetValueOrDefault(code, "другой подпоказатель");
     }
 
     private static async Task<SubmissionState> UpdateSubmissionAsync(MeraDbContext db, Command command, LoadFormEntry.Result entry,

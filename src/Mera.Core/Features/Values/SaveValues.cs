@@ -74,13 +74,13 @@ public static class SaveValues
         {
             var saved = await ValueWrite.RunAsync(database, new ValueWrite.Request(new ValueWrite.ByEntry("запрос API", null),
                 [.. records.Values], [], Writer.For(scope, WriteChannel.Entry), ValueSource.Entry), clock, ct);
-            return new Result(saved.ValuesWritten, saved.Unchanged, [], saved.Warnings.Select(w => new Problem((w.Row ?? 1) - 1, w.Column ?? "", w.Message)).ToList());
+            return new Result(saved.ValuesWritten, saved.Unchanged, [], saved.Warnings.Select(w => new Problem((w.Row ?? 1) - 1, w.Column ?? "", w.Text)).ToList());
         }
         catch (ImportRefusedException refused)
         {
             var refusal = refused is WriteRefusedException gate ? gate.Locked ? WriteRefusal.Locked : WriteRefusal.Forbidden : WriteRefusal.None;
             return new Result(0, 0, refused.Issues.Where(x => x.Severity == IssueSeverity.Error)
-                .Select(x => new Problem((x.Row ?? 1) - 1, x.Column ?? "", x.Message)).ToList(), [], refusal);
+                .Select(x => new Problem((x.Row ?? 1) - 1, x.Column ?? "", x.Text)).ToList(), [], refusal);
         }
     }
 }

@@ -25,6 +25,9 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
 
     public OrgUnit Unit { get; private set; } = null!;
     public IReadOnlyList<ListImports.Item> Batches { get; private set; } = [];
+
+    /// <summary>How the preview names an element a rule compared: by name, not by code.</summary>
+    public Func<string, string> NameOf { get; private set; } = code => code;
     public IReadOnlyList<RunImport.FileOutcome>? Preview { get; private set; }
     public Dictionary<string, IReadOnlyList<string>> Changes { get; } = [];
     public string? Message { get; private set; }
@@ -71,9 +74,11 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
             uploads.Remember(Token, scope.UserId, new UploadStore.Previewed(Kind, Period, Unit.Code, SkipUnmatched, FileName,
                 Core.Reading.ContentHash.Sha256Of(path)));
         }
+        var names = await Core.Features.Catalog.CatalogNames.RunAsync(database, ct);
+        NameOf = code => names.TryGetValue(code, out var name) ? Core.Formatting.RussianFormat.Shortened(name, 70) : code;
         foreach (var outcome in Preview.Where(o => o.Saved is not null))
         {
-            Changes[outcome.File] = await DescribeChanges.RunAsync(database, outcome.Saved!.Changes, 30, ct);
+            Changes[outcome.File] = await DescribeChanges.RunAsync(database, outcome.Saved!.Changes, 30, ct, DescribeChanges.Wording.Names);
         }
         return Page();
     }

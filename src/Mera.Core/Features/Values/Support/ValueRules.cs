@@ -61,9 +61,9 @@ public sealed class ValueRules
             if (formula.Evaluate(c => values.TryGetValue(c, out var v) ? v.Value : null, isRural: false) is 0)
             {
                 var line = formula.ElementCodes.Select(c => values[c].Line).Where(l => l > 0).Max();
-                var shown = string.Join(", ", formula.ElementCodes.Select(c => $"{c} = {Format(values[c].Value)}"));
                 issues.Add(new ImportIssue(rule.Severity == "error" ? IssueSeverity.Error : IssueSeverity.Warning,
-                    file, line, formula.ElementCodes[0], $"{rule.Message} ({shown})"));
+                    file, line, formula.ElementCodes[0], rule.Message,
+                    Operands: formula.ElementCodes.Select(c => new ImportIssue.Operand(c, values[c].Value)).ToList()));
             }
         }
         var previousPeriod = period.Previous();
