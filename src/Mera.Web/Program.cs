@@ -13,8 +13,9 @@ if (string.Equals(builder.Configuration["MERA_LOG_FORMAT"], "json", StringCompar
 {
     // One JSON object per line on stdout, for journald or a log collector.
     builder.Logging.ClearProviders();
-    builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+    builder.Logging.AddJsonConsole(o => { o.UseUtcTimestamp = true; o.IncludeScopes = true; });
 }
+builder.AddMeraTelemetry();
 var settings = DbSettings.Resolve(builder.Configuration.GetConnectionString("Mera") ?? builder.Configuration["MERA_DB"],
     builder.Configuration["MERA_DB_PROVIDER"]);
 builder.Services.AddMera(settings);

@@ -56,7 +56,7 @@ public sealed class ApiProblems(RequestDelegate next, ILogger<ApiProblems> log)
         var body = new Dictionary<string, object?>
         {
             ["type"] = "about:blank", ["title"] = Title(status), ["status"] = status,
-            ["detail"] = detail ?? DefaultDetail(status), ["traceId"] = context.TraceIdentifier,
+            ["detail"] = detail ?? DefaultDetail(status), ["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
         };
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
         {

@@ -127,6 +127,7 @@ public static class MeraServices
         app.UseMiddleware<SessionStampCheck>();
         app.UseAuthorization();
         app.MapGet("/health", HealthCheck.RunAsync).AllowAnonymous();
+        app.MapMeraMetrics();
         app.MapOpenApi().AllowAnonymous();
         Api.ApiEndpoints.MapMeraApi(app);
         app.MapReportDownloads();

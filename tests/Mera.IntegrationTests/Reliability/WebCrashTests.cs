@@ -22,7 +22,7 @@ public class WebCrashTests
     /// <summary>Twenty years of quarters long past (no form of them was ever accepted): 80 periods.</summary>
     private static readonly string[] Quarters = Enumerable.Range(2000, 20).SelectMany(y => Enumerable.Range(1, 4).Select(q => $"{y}Q{q}")).ToArray();
 
-    internal static Process StartWeb(TestDatabase db, int port)
+    internal static Process StartWeb(TestDatabase db, int port, IReadOnlyDictionary<string, string>? environment = null, Action<string>? output = null)
     {
         var project = Path.Combine(Mera.Core.Data.DbSettings.RepositoryRoot(), "src", "Mera.Web");
         var dll = Path.Combine(project, "bin", "Debug", "net10.0", "Mera.Web.dll");
@@ -37,8 +37,12 @@ public class WebCrashTests
         start.Environment["MERA_REMINDERS"] = "off";
         start.Environment[Core.Domain.Clock.StartVariable] = TestClock.Start.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["MERA_UPLOADS"] = Directory.CreateTempSubdirectory("mera-uploads-").FullName;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output?.Invoke(e.Data); } };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

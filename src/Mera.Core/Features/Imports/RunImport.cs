@@ -21,6 +21,23 @@ public static class RunImport
 
     public static async Task<IReadOnlyList<FileOutcome>> RunAsync(MeraDb database, Command c, TimeProvider clock, CancellationToken ct = default)
     {
+        using var span = Telemetry.Source.StartActivity("import " + c.Kind);
+        span?.SetTag("mera.import.kind", c.Kind);
+        span?.SetTag("mera.import.dry_run", c.DryRun);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcomes = await RunOnceAsync(database, c, clock, ct);
+        foreach (var outcome in outcomes)
+        {
+            Telemetry.Imports.Add(1, new("kind", c.Kind), new("outcome", outcome.Refused ? "refused" : c.DryRun ? "checked" : "loaded"));
+        }
+        Telemetry.ImportDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("kind", c.Kind));
+        span?.SetTag("mera.import.files", outcomes.Count);
+        span?.SetTag("mera.import.refused", outcomes.Count(o => o.Refused));
+        return outcomes;
+    }
+
+    private static async Task<IReadOnlyList<FileOutcome>> RunOnceAsync(MeraDb database, Command c, TimeProvider clock, CancellationToken ct)
+    {
         var name = c.DisplayName ?? Path.GetFileName(c.FilePath);
         var kind = ImportKinds.Get(c.Kind);
         if (kind.Code == ImportKinds.Template)

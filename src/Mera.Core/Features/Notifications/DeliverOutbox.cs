@@ -33,6 +33,18 @@ public static class DeliverOutbox
 
     public static async Task<Result> RunAsync(MeraDb database, MailSettings mail, TimeProvider clock, CancellationToken ct = default)
     {
+        using var span = Telemetry.Source.StartActivity("outbox");
+        var result = await DeliverAsync(database, mail, clock, ct);
+        Telemetry.OutboxSent.Add(result.Sent);
+        Telemetry.OutboxFailed.Add(result.Failed);
+        Telemetry.OutboxQueued(result.StillQueued);
+        span?.SetTag("mera.outbox.sent", result.Sent);
+        span?.SetTag("mera.outbox.failed", result.Failed);
+        return result;
+    }
+
+    private static async Task<Result> DeliverAsync(MeraDb database, MailSettings mail, TimeProvider clock, CancellationToken ct)
+    {
         if (!mail.Configured)
         {
             await using var count = database.CreateContext();

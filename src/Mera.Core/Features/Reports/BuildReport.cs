@@ -38,6 +38,17 @@ public static class BuildReport
 
     public static async Task<ReportDocument> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
     {
+        using var span = Telemetry.Source.StartActivity("report " + query.Kind);
+        span?.SetTag("mera.report.kind", query.Kind);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var document = await BuildAsync(database, query, ct);
+        Telemetry.Reports.Add(1, new KeyValuePair<string, object?>("kind", query.Kind));
+        Telemetry.ReportDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("kind", query.Kind));
+        return document;
+    }
+
+    private static async Task<ReportDocument> BuildAsync(MeraDb database, Query query, CancellationToken ct)
+    {
         if (!Kinds.Contains(query.Kind))
         {
             throw new OperationRefusedException($"Неизвестный вид отчёта «{query.Kind}»: {string.Join(", ", Kinds)}");

@@ -72,7 +72,7 @@ public static class SaveValues
         }
         try
         {
-            var saved = await ValueWrite.RunAsync(database, new ValueWrite.Request(new ValueWrite.ByEntry("запрос API", null),
+            var saved = await ValueWrite.RunAsync(database, new ValueWrite.Request(new ValueWrite.ByEntry(ValueWrite.ApiLabel, null),
                 [.. records.Values], [], Writer.For(scope, WriteChannel.Entry), ValueSource.Entry), clock, ct);
             return new Result(saved.ValuesWritten, saved.Unchanged, [], saved.Warnings.Select(w => new Problem((w.Row ?? 1) - 1, w.Column ?? "", w.Text)).ToList());
         }

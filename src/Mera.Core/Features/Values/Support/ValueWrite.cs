@@ -26,6 +26,12 @@ public static class ValueWrite
     /// <summary>Typed in by a person (a form, the API): no batch; the values carry the user and the comment.</summary>
     public sealed record ByEntry(string Label, string? Comment) : Origin(Label);
 
+    /// <summary>The label of a write through `/api/v1/datavalues`, also how the telemetry tells it from a form.</summary>
+    public const string ApiLabel = "запрос API";
+
+    private static string ChannelTag(Request request) => request.Source == ValueSource.Demo ? "demo"
+        : request.Origin is FromFile ? "import" : request.Origin.Label == ApiLabel ? "api" : "form";
+
     /// <summary>
     /// What a writer read. `ColumnOf` names the file column an element came from (rule messages point at it);
     /// `Notes` are facts the user should see (rows of other municipalities skipped …), kept with the batch.
@@ -161,6 +167,7 @@ public static class ValueWrite
                 await also(db, ct);
             }
             await tx.CommitAsync(ct);
+            Telemetry.ValuesWritten.Add(plan.Changes.Count, new KeyValuePair<string, object?>("channel", ChannelTag(request)));
             return Outcome(batch?.Id, plan, request);
         }
     }
