@@ -8,7 +8,7 @@ namespace Mera.Web.Infrastructure;
 /// region time), keeping MERA_BACKUP_KEEP days (14 by default). Off when MERA_BACKUP_DIR is not set.
 /// </summary>
 public sealed class BackupJob(MeraDb database, TimeProvider clock, IConfiguration configuration, ILogger<BackupJob> logger)
-    : DailyJob(clock, logger)
+    : DailyJob(database, clock, logger)
 {
     protected override int? Hour => string.IsNullOrWhiteSpace(configuration["MERA_BACKUP_DIR"]) ? null
         : int.TryParse(configuration["MERA_BACKUP_HOUR"], out var h) ? h : 2;
@@ -16,7 +16,7 @@ public sealed class BackupJob(MeraDb database, TimeProvider clock, IConfiguratio
     protected override async Task RunDailyAsync(DateOnly today, CancellationToken ct)
     {
         var keep = int.TryParse(configuration["MERA_BACKUP_KEEP"], out var k) ? k : 14;
-        var result = await DailyBackup.RunAsync(database, configuration["MERA_BACKUP_DIR"]!, keep, today, ct);
+        var result = await DailyBackup.RunAsync(Database, configuration["MERA_BACKUP_DIR"]!, keep, today, ct);
         logger.LogInformation("Daily backup {File}: {State}, {Removed} old copies removed", result.File,
             result.Created ? "created" : "already there", result.Removed.Count);
     }

@@ -1,3 +1,4 @@
+using Mera.Core.Data;
 using Mera.Core.Domain;
 using Mera.Core.Features.Submissions;
 
@@ -5,14 +6,16 @@ namespace Mera.Web.Infrastructure;
 
 /// <summary>
 /// Wakes every hour; once a day, after its hour (region time), runs the daily work. A failed run is retried on
-/// the next tick and the web app keeps serving. Every daily job is idempotent, so restarts and a second web node
-/// do nothing twice.
+/// the next tick and the web app keeps serving. Each tick runs on one node only (<see cref="JobLease"/>: a PostgreSQL
+/// advisory lock); the jobs are idempotent besides, so restarts do nothing twice.
 /// </summary>
-public abstract class DailyJob(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class DailyJob(MeraDb database, TimeProvider clock, ILogger logger) : BackgroundService
 {
     private DateOnly? _lastRun;
 
     protected TimeProvider Clock => clock;
+
+    protected MeraDb Database => database;
 
     /// <summary>Null when the job is switched off by configuration.</summary>
     protected abstract int? Hour { get; }
@@ -32,6 +35,12 @@ public abstract class DailyJob(TimeProvider clock, ILogger logger) : BackgroundS
         {
             try
             {
+                await using var lease = await JobLease.TryAcquireAsync(database, GetType().Name, stoppingToken);
+                if (lease is null)
+                {
+                    logger.LogDebug("{Job}: another node runs it now", GetType().Name);
+                    continue;
+                }
                 var today = clock.Today();
                 if (_lastRun != today && TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Deadlines.Zone).Hour >= hour)
                 {

@@ -9,23 +9,23 @@ namespace Mera.Web.Infrastructure;
 /// MERA_REMINDERS=off switches it off (tests, or a node that should not send mail).
 /// </summary>
 public sealed class ReminderJob(MeraDb database, TimeProvider clock, IConfiguration configuration, ILogger<ReminderJob> logger)
-    : DailyJob(clock, logger)
+    : DailyJob(database, clock, logger)
 {
     protected override int? Hour => string.Equals(configuration["MERA_REMINDERS"], "off", StringComparison.OrdinalIgnoreCase) ? null
         : int.TryParse(configuration["MERA_REMINDERS_HOUR"], out var h) ? h : 7;
 
     protected override async Task RunDailyAsync(DateOnly today, CancellationToken ct)
     {
-        var due = await PlanReminders.RunAsync(database, today, ct);
-        var queued = await QueueReminders.RunAsync(database, due, Clock, ct);
-        var bundled = await BundleDailyNotices.RunAsync(database, Clock, ct);
+        var due = await PlanReminders.RunAsync(Database, today, ct);
+        var queued = await QueueReminders.RunAsync(Database, due, Clock, ct);
+        var bundled = await BundleDailyNotices.RunAsync(Database, Clock, ct);
         logger.LogInformation("Reminders for {Day}: {Queued} queued, {Already} already queued; {Bundled} daily messages", today, queued.Queued,
             queued.AlreadyQueued, bundled);
     }
 
     protected override async Task RunHourlyAsync(CancellationToken ct)
     {
-        var sent = await DeliverOutbox.RunAsync(database, MailSettings.FromEnvironment(), Clock, ct);
+        var sent = await DeliverOutbox.RunAsync(Database, MailSettings.FromEnvironment(), Clock, ct);
         if (sent.Sent + sent.Failed > 0)
         {
             logger.LogInformation("Outbox: {Sent} sent, {Failed} failed, {Queued} still queued", sent.Sent, sent.Failed, sent.StillQueued);
