@@ -12,14 +12,29 @@ namespace Mera.BrowserTests;
 [Collection(ServerCollection.Name)]
 public class KeyboardAndLayout(MeraServer server)
 {
-    /// <summary>The year's «training» form: the demo leaves it unfilled and no other test sends it.</summary>
-    private static readonly string FormUrl = $"/forms/training/{TestClock.Quarter.Year}";
+    /// <summary>
+    /// The year's «training» form of a district school the demo left open on the server's day (which ones depends on
+    /// the day: after its deadline the demo has most of them sent), filled by the municipality; no other test sends it.
+    /// </summary>
+    private static async Task<string> OpenFormAsync(IPage page, string baseUrl)
+    {
+        foreach (var n in Enumerable.Range(2, 15))
+        {
+            var url = $"/forms/training/{TestClock.Quarter.Year}?org=demo-enisey-s{n:D2}";
+            await page.GotoAsync(baseUrl + url);
+            if (await page.Locator(".save-bar").CountAsync() > 0)
+            {
+                return url;
+            }
+        }
+        throw new InvalidOperationException("no district school has its training form open in the demo");
+    }
 
     [Fact]
     public async Task The_school_form_is_completed_with_the_keyboard_alone()
     {
-        var school = await server.SignInAsync("school1");
-        await school.GotoAsync(server.BaseUrl + FormUrl);
+        var school = await server.SignInAsync("enisey");
+        await OpenFormAsync(school, server.BaseUrl);
         var inputs = school.Locator("input.value-input:not([disabled])");
         var count = await inputs.CountAsync();
         Assert.True(count >= 2, $"the form has {count} editable values");
@@ -68,9 +83,9 @@ public class KeyboardAndLayout(MeraServer server)
     [Fact]
     public async Task On_a_phone_the_save_bar_stays_on_screen_and_values_are_thumb_sized()
     {
-        var school = await server.SignInAsync("school1");
+        var school = await server.SignInAsync("enisey");
         await school.SetViewportSizeAsync(390, 844);
-        await school.GotoAsync(server.BaseUrl + FormUrl);
+        await OpenFormAsync(school, server.BaseUrl);
         var bar = school.Locator(".save-bar");
         await Expect(bar).ToBeVisibleAsync();
         await school.EvaluateAsync("() => window.scrollTo(0, 0)");
