@@ -60,6 +60,7 @@ public class SubmissionWorkflowTests
 
         // While the municipality checks it, the school cannot change it.
         var page = await school.GetStringAsync(FormUrl);
+        Assert.Contains("ввод: Кузнецов Д. А.", WebUtility.HtmlDecode(page)); // who typed it, by name, not by login
         Assert.DoesNotContain("value=\"submit\"", page);
 
         async Task<HttpResponseMessage> Decide(string action, string? comment = null, bool confirmed = false, string? pick = null)

@@ -36,12 +36,17 @@ public static class LoadFormEntry
         var stored = await db.DataValues.AsNoTracking()
             .Where(v => v.OrgUnitId == school.Id && ids.Contains(v.ElementId) && periods.Contains(v.PeriodCode))
             .ToListAsync(ct);
+        // Who typed a value, as people are named on a form («Смирнова О. И.»), not by login; the demo is «демо-данные».
+        var logins = stored.Select(v => v.ChangedBy).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => logins.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => Formatting.RussianFormat.PersonShort(u.FullName), ct);
+        string Person(string login) => login == "demo" ? "демо-данные" : people.GetValueOrDefault(login) is { Length: > 0 } name ? name : login;
         var lines = ordered.Select(e =>
         {
             var current = stored.FirstOrDefault(v => v.ElementId == e.Id && v.PeriodCode == period.ContainerOf(e.PeriodType).Code);
             var previous = stored.FirstOrDefault(v => v.ElementId == e.Id && v.PeriodCode == period.Previous().ContainerOf(e.PeriodType).Code);
             var source = current is null ? null
-                : current.Source == ValueSource.Import ? $"загрузка «{current.SourceFile}»" : $"ввод: {current.ChangedBy}";
+                : current.Source == ValueSource.Import ? $"загрузка «{current.SourceFile}»" : $"ввод: {Person(current.ChangedBy)}";
             return new Line(e, period.ContainerOf(e.PeriodType), current?.Value, previous?.Value, current?.Comment, source);
         }).ToList();
         var submission = await db.Submissions.AsNoTracking()
