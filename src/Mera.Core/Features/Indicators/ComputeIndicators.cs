@@ -52,9 +52,10 @@ public static class ComputeIndicators
         var results = new List<IndicatorResult>(groupOrgs.Count * plan.Indicators.Count);
         for (var g = 0; g < groupOrgs.Count; g++)
         {
+            var shortName = OrgShortNames.Of(groupOrgs[g]);
             for (var k = 0; k < plan.Indicators.Count; k++)
             {
-                results.Add(ToResult(groupOrgs[g], period, plan.Indicators[k], sums[g, k]));
+                results.Add(ToResult(groupOrgs[g], shortName, period, plan.Indicators[k], sums[g, k]));
             }
         }
         return query.AssessTargets ? await AssessTargets.RunAsync(database, query, period, results, ct) : results;
@@ -89,7 +90,7 @@ public static class ComputeIndicators
         }
     }
 
-    private static IndicatorResult ToResult(OrgUnit org, Period period, PlannedIndicator p, GroupSum s)
+    private static IndicatorResult ToResult(OrgUnit org, string shortName, Period period, PlannedIndicator p, GroupSum s)
     {
         var isNumber = p.Indicator.Kind == IndicatorKind.Number;
         // Nobody reported: no value at all (never 0 — ADR 0022); a school registry with no schools has nothing expected.
@@ -105,7 +106,7 @@ public static class ComputeIndicators
             p.Formula.Numerator, p.Formula.Denominator, p.Formula.EffectiveFrom.ToString("yyyy-MM-dd"))
         {
             OverAllOrganisations = p.OverRegistry,
-            OrgShortName = OrgShortNames.Of(org),
+            OrgShortName = shortName,
         };
     }
 }
