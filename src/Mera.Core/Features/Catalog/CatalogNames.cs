@@ -28,4 +28,11 @@ public static class CatalogNames
         }
         return names;
     }
+
+    /// <summary>Names a code for a one-line message (up to <paramref name="max"/> characters); an unknown code stays as it is.</summary>
+    public static async Task<Func<string, string>> ShortenedAsync(MeraDb database, int max = 70, CancellationToken ct = default)
+    {
+        var names = await RunAsync(database, ct);
+        return code => names.TryGetValue(code, out var name) ? Formatting.RussianFormat.Shortened(name, max) : code;
+    }
 }

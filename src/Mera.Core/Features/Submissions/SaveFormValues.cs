@@ -67,6 +67,7 @@ public static class SaveFormValues
             HoldWarningsWithoutComment = true,
             AlsoInTransaction = async (db, token) => state = await UpdateSubmissionAsync(db, command, entry, clock, token),
         };
+        var rowOf = NameOf(entry);
         ValueWrite.Result saved;
         try
         {
@@ -76,7 +77,7 @@ public static class SaveFormValues
         {
             foreach (var issue in refused.Issues.Where(i => i.Severity == IssueSeverity.Error))
             {
-                errors[issue.Column ?? ""] = issue.TextWith(NameOf(entry));
+                errors[issue.Column ?? ""] = issue.TextWith(rowOf);
             }
             return new Result(false, errors, [], false, 0, entry.Submission?.State);
         }
@@ -86,7 +87,7 @@ public static class SaveFormValues
             // this one was kept, and the school is told so instead of seeing an error page.
             throw new OperationRefusedException("Форму одновременно сохранил другой пользователь: обновите страницу и сохраните ещё раз");
         }
-        var warnings = saved.Warnings.Select(w => w.TextWith(NameOf(entry))).ToList();
+        var warnings = saved.Warnings.Select(w => w.TextWith(rowOf)).ToList();
         return saved.Held
             ? new Result(false, errors, warnings, NeedsComment: true, 0, entry.Submission?.State)
             : new Result(true, errors, warnings, false, saved.ValuesWritten, state);

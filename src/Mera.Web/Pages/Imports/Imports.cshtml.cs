@@ -74,8 +74,7 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
             uploads.Remember(Token, scope.UserId, new UploadStore.Previewed(Kind, Period, Unit.Code, SkipUnmatched, FileName,
                 Core.Reading.ContentHash.Sha256Of(path)));
         }
-        var names = await Core.Features.Catalog.CatalogNames.RunAsync(database, ct);
-        NameOf = code => names.TryGetValue(code, out var name) ? Core.Formatting.RussianFormat.Shortened(name, 70) : code;
+        NameOf = await Core.Features.Catalog.CatalogNames.ShortenedAsync(database, ct: ct);
         foreach (var outcome in Preview.Where(o => o.Saved is not null))
         {
             Changes[outcome.File] = await DescribeChanges.RunAsync(database, outcome.Saved!.Changes, 30, ct, DescribeChanges.Wording.Names);

@@ -85,21 +85,20 @@ public sealed class FormEntryModel(MeraDb database, CurrentUser current, UploadS
             return Page();
         }
         // A school reads elements by name, never by code, in what the template's check says.
-        var names = await Core.Features.Catalog.CatalogNames.RunAsync(database, ct);
-        string NameOf(string code) => names.TryGetValue(code, out var name) ? Core.Formatting.RussianFormat.Shortened(name, 70) : code;
+        var nameOf = await Core.Features.Catalog.CatalogNames.ShortenedAsync(database, ct: ct);
         try
         {
             var saved = await Core.Features.Imports.ImportTemplateFile.RunAsync(database, new Core.Features.Imports.ImportTemplateFile.Command(
                 path, Path.GetFileName(file.FileName), scope.Login, school.Code, Period, Form, DryRun: false,
                 Writer.For(scope, WriteChannel.Entry)), clock, ct);
             TempData["Message"] = $"Шаблон загружен: записано значений {saved.ValuesWritten}." +
-                (saved.Warnings.Count > 0 ? " Предупреждения: " + string.Join("; ", saved.Warnings.Select(w => w.TextWith(NameOf))) : "") +
+                (saved.Warnings.Count > 0 ? " Предупреждения: " + string.Join("; ", saved.Warnings.Select(w => w.TextWith(nameOf))) : "") +
                 " Проверьте значения и отправьте форму.";
             return Redirect($"/forms/{Form}/{Period}?org={school.Code}");
         }
         catch (Core.Reading.ImportRefusedException refused)
         {
-            Message = "Файл не принят: " + string.Join("; ", refused.Issues.Select(i => i.Describe(NameOf)));
+            Message = "Файл не принят: " + string.Join("; ", refused.Issues.Select(i => i.Describe(nameOf)));
             return Page();
         }
         finally
