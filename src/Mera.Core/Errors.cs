@@ -44,14 +44,21 @@ public sealed class MissingInputException(MissingInputException.Input what, stri
     /// <summary>The message with the parameter named in words, for a page.</summary>
     public string ForPage => Text(Context, Word(What), pageExample ?? Example);
 
-    /// <summary>How a period of this kind is exemplified on the command line (a code) and on a page (in words).</summary>
-    public static (string Cli, string Page) PeriodExample(Domain.PeriodType type) => type switch
+    /// <summary>
+    /// A period of this kind as the object of «укажите …» (<c>Noun</c>: «неделю»), exemplified on the command line
+    /// (<c>Cli</c>: «неделю, например 2024-W41») and on a page (<c>Page</c>: «неделю, например «41 неделя 2024»»).
+    /// </summary>
+    public static (string Noun, string Cli, string Page) PeriodExample(Domain.PeriodType type)
     {
-        Domain.PeriodType.Week => ("неделю, например 2024-W41", "неделю, например «41 неделя 2024»"),
-        Domain.PeriodType.Month => ("месяц, например 2024-10", "месяц, например «октябрь 2024»"),
-        Domain.PeriodType.Year => ("год, например 2024", "год, например «2024 год»"),
-        _ => ("квартал, например 2024Q4", "квартал, например «4 квартал 2024»"),
-    };
+        var (noun, code, words) = type switch
+        {
+            Domain.PeriodType.Week => ("неделю", "2024-W41", "41 неделя 2024"),
+            Domain.PeriodType.Month => ("месяц", "2024-10", "октябрь 2024"),
+            Domain.PeriodType.Year => ("год", "2024", "2024 год"),
+            _ => ("квартал", "2024Q4", "4 квартал 2024"),
+        };
+        return (noun, $"{noun}, например {code}", $"{noun}, например «{words}»");
+    }
 
     private static string Text(string context, string parameter, string? example) =>
         $"{context}: укажите {parameter}{(example is null ? "" : $": {example}")}";

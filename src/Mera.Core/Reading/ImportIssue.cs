@@ -15,7 +15,7 @@ public sealed record ImportIssue(IssueSeverity Severity, string File, int? Row, 
 
     /// <summary>The message with the compared values named by <paramref name="nameOf"/>.</summary>
     public string TextWith(Func<string, string> nameOf, string separator = "; ") => Operands is not { Count: > 0 } ? Message
-        : $"{Message} ({string.Join(separator, Operands.Select(o => $"{nameOf(o.Code)} = {o.Value.ToString("#,0.##", Formatting.RussianFormat.Culture)}"))})";
+        : $"{Message} ({string.Join(separator, Operands.Select(o => $"{nameOf(o.Code)} = {Formatting.RussianFormat.Number(o.Value)}"))})";
 
     public override string ToString() => $"{Where(code => code)}: {Text}";
 

@@ -26,7 +26,7 @@ public static class ImportOpenSchoolForm
     {
         if (string.IsNullOrWhiteSpace(command.PeriodCode))
         {
-            var (example, pageExample) = MissingInputException.PeriodExample(PeriodType.Quarter);
+            var (_, example, pageExample) = MissingInputException.PeriodExample(PeriodType.Quarter);
             throw new MissingInputException(MissingInputException.Input.Period, "для формы «Открытая школа»", example, pageExample);
         }
         var period = Period.Parse(command.PeriodCode);

@@ -76,7 +76,7 @@ public static class ImportPlatformExport
 
     private static Period PlatformPeriod(PlatformLayout layout, string? code)
     {
-        var (example, pageExample) = MissingInputException.PeriodExample(layout.PeriodType);
+        var (noun, example, pageExample) = MissingInputException.PeriodExample(layout.PeriodType);
         if (string.IsNullOrWhiteSpace(code))
         {
             throw new MissingInputException(MissingInputException.Input.Period, $"для файла «{layout.TitleRu}»", example, pageExample);
@@ -85,7 +85,7 @@ public static class ImportPlatformExport
         if (period.Type != layout.PeriodType)
         {
             throw new MissingInputException(MissingInputException.Input.Period,
-                $"{layout.TitleRu} содержит данные за {example.Split(',')[0]}, а указан период «{period.DisplayRu}»", example, pageExample);
+                $"{layout.TitleRu} содержит данные за {noun}, а указан период «{period.DisplayRu}»", example, pageExample);
         }
         return period;
     }

@@ -104,6 +104,5 @@ public sealed class ValueRules
         return true;
     }
 
-    public static string Format(double value) =>
-        value.ToString("#,0.##", System.Globalization.CultureInfo.GetCultureInfo("ru-RU"));
+    public static string Format(double value) => Formatting.RussianFormat.Number(value);
 }
