@@ -12,6 +12,8 @@ public static class CliApp
     public static readonly Option<string?> DbOption = new("--db") { Description = "База данных: путь к файлу SQLite или строка подключения PostgreSQL (Host=…); по умолчанию MERA_DB или data/mera.db", Recursive = true };
     public static readonly Option<string?> ProviderOption = new("--provider") { Description = "Провайдер: sqlite или postgres (по умолчанию MERA_DB_PROVIDER или по строке подключения)", Recursive = true };
 
+    public static readonly Option<string?> DbReadOption = new("--db-read") { Description = "Копии PostgreSQL для чтения (строки подключения через «|»): показатели, отчёты и списки читаются с них; по умолчанию MERA_DB_READ", Recursive = true };
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? clock = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -23,7 +25,7 @@ public static class CliApp
         var context = new CliContext(output, error, console, clock ?? Mera.Core.Domain.Clock.FromEnvironment());
         var root = new RootCommand("Mera — мониторинг цифровой зрелости и цифровой образовательной среды школ")
         {
-            DbOption, ProviderOption,
+            DbOption, ProviderOption, DbReadOption,
             DbCommands.Create(context),
             DemoCommand.Create(context),
             OrgsCommands.Create(context),
@@ -76,6 +78,13 @@ public static class CliApp
         {
             await error.WriteLineAsync($"Ошибка в параметрах: {ex.Message}");
             return 2;
+        }
+        catch (Npgsql.NpgsqlException ex) when (ex.InnerException is System.Net.Sockets.SocketException or TimeoutException)
+        {
+            // The server is down or out of reach (a primary stopped for a failover): a sentence, not a stack trace.
+            await error.WriteLineAsync($"Ошибка: нет связи с сервером базы данных ({ex.Message}). Проверьте, что PostgreSQL запущен "
+                + "и доступен; чтение показателей, отчётов и списков можно вести с копии (MERA_DB_READ или --db-read).");
+            return 1;
         }
     }
 }

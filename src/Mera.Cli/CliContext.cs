@@ -28,6 +28,28 @@ public sealed class CliContext(TextWriter output, TextWriter error, IAnsiConsole
         MigrationStatus.WarmUpModel(database);
         return database;
     }
+
+    /// <summary>
+    /// For commands that only read (indicators, report, the lists): a standby of `MERA_DB_READ` when one is usable, else
+    /// the primary. Its schema is checked where the reading happens, so a stopped primary does not stop the reading.
+    /// </summary>
+    public async Task<MeraDb> OpenReadDatabaseAsync(System.CommandLine.ParseResult parse)
+    {
+        var (db, provider) = (parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+        var primary = new MeraDb(DbSettings.Resolve(db, provider, parse.GetValue(CliApp.DbReadOption)));
+        var replicas = new ReadReplicas(primary, Clock);
+        if (!replicas.Any)
+        {
+            return await OpenDatabaseAsync(db, provider);
+        }
+        var database = await replicas.ForReadingAsync();
+        if (await MigrationStatus.IsBehindAsync(database))
+        {
+            throw new CliRefusal("База данных не подготовлена: выполните ./mera db migrate");
+        }
+        MigrationStatus.WarmUpModel(database);
+        return database;
+    }
 }
 
 /// <summary>Input refused with a Russian message: exit code 1.</summary>

@@ -28,6 +28,9 @@ public static class Telemetry
     public static readonly Counter<long> OutboxSent = Meter.CreateCounter<long>("mera.outbox.sent", "{message}", "Notifications e-mailed");
     public static readonly Counter<long> OutboxFailed = Meter.CreateCounter<long>("mera.outbox.failed", "{message}", "Notifications that failed to send");
 
+    public static readonly Counter<long> Reads = Meter.CreateCounter<long>("mera.db.reads", "{read}",
+        "Reads routed while standbys are configured, by target: replica or primary (a standby behind, down or not yet showing the reader's own write)");
+
     private static long _outboxQueued;
 
     static Telemetry() =>

@@ -17,7 +17,7 @@ if (string.Equals(builder.Configuration["MERA_LOG_FORMAT"], "json", StringCompar
 }
 builder.AddMeraTelemetry();
 var settings = DbSettings.Resolve(builder.Configuration.GetConnectionString("Mera") ?? builder.Configuration["MERA_DB"],
-    builder.Configuration["MERA_DB_PROVIDER"]);
+    builder.Configuration["MERA_DB_PROVIDER"], builder.Configuration["MERA_DB_READ"]);
 builder.Services.AddMera(settings);
 
 var app = builder.Build();

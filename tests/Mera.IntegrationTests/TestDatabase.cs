@@ -61,6 +61,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, cs, null, name);
     }
 
+    /// <summary>A database made elsewhere (a primary with a standby), used as it is and left in place.</summary>
+    public static TestDatabase Attach(string provider, string connection) => new(provider, connection, null, null);
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteDir is not null)

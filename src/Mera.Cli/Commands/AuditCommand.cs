@@ -17,7 +17,7 @@ internal static class AuditCommand
         var command = new Command("audit", "Журнал изменений: значения, состояния форм, планы, мероприятия, пользователи") { org, since, until, action, limit, format };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var rows = await ListAudit.RunAsync(database, new ListAudit.Query(parse.GetValue(org)!, CliFormat.Date(parse.GetValue(since))!.Value,
                 CliFormat.Date(parse.GetValue(until)), parse.GetValue(limit), parse.GetValue(action)), ct);
             await PlanCommands.WriteAsync(cli, parse.GetValue(format)!, rows, ListAudit.Columns, r => r.ToCells());

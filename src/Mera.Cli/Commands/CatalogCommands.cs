@@ -76,7 +76,7 @@ internal static class CatalogCommands
         var command = new Command("list", "Показатели с действующими версиями формул и формы со сроками") { format };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var catalog = await ListCatalog.RunAsync(database, ct);
             var rows = catalog.Indicators.SelectMany(i => i.Formulas.Select(f => new
                 {

@@ -26,7 +26,7 @@ internal static class ImportsCommands
         var command = new Command("list", "Последние загрузки") { org, limit, format };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var items = await ListImports.RunAsync(database, new ListImports.Query(parse.GetValue(org), parse.GetValue(limit)), ct);
             if (parse.GetValue(format) == "json")
             {
@@ -57,7 +57,7 @@ internal static class ImportsCommands
         var command = new Command("show", "Подробности загрузки: счётчики, предупреждения, пропуски") { id };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var item = (await ListImports.RunAsync(database, new ListImports.Query(Id: parse.GetValue(id)), ct)).SingleOrDefault()
                 ?? throw new Mera.Core.NotFoundException($"Загрузка № {parse.GetValue(id)} не найдена");
             await cli.Out.WriteLineAsync($"Загрузка № {item.Id}: {item.Kind}, файл {item.FileName}");

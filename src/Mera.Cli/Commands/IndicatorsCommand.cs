@@ -23,7 +23,7 @@ internal static class IndicatorsCommand
         var command = new Command("indicators", "Рассчитать показатели для организации и периода") { org, period, children, indicator, format, asOf, lagging };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var date = CliFormat.Date(parse.GetValue(asOf)) ?? cli.Clock.Today();
             IReadOnlyList<IndicatorResult> rows = await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(
                 parse.GetValue(org)!, parse.GetValue(period)!, parse.GetValue(children) || parse.GetValue(lagging), parse.GetValue(indicator), date), ct);

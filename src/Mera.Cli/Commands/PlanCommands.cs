@@ -38,7 +38,7 @@ internal static class PlanCommands
         var list = new Command("list", "Мероприятия и их состояние на дату") { org, asOf, format };
         list.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var items = await ListRoadmap.RunAsync(database, parse.GetValue(org)!, Date(parse.GetValue(asOf), cli), ct);
             await WriteAsync(cli, parse.GetValue(format)!, items,
                 ["№", "Мероприятие", "Начало", "Окончание", "Ответственный", "Документ", "Состояние"],
@@ -95,7 +95,7 @@ internal static class PlanCommands
         var list = new Command("list", "Пункты решений и их состояние на дату") { org, asOf, format };
         list.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var items = await ListDecisions.RunAsync(database, parse.GetValue(org)!, Date(parse.GetValue(asOf), cli), ct);
             await WriteAsync(cli, parse.GetValue(format)!, items, ["Решение", "Пункт", "Текст", "Ответственный", "Срок", "Ближайший срок", "Состояние"],
                 i => [$"№ {i.Decision} от {D(i.DecisionDate)}", i.Number, i.Text, i.Responsible ?? "", i.Deadline ?? "", D(i.NextDeadline), i.StatusName]);
@@ -215,7 +215,7 @@ internal static class AgreementCommands
         var show = new Command("show", "План и факт по соглашению (JSON)") { org, number, asOf };
         show.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var day = PlanCommands.Date(parse.GetValue(asOf), cli);
             var result = await Mera.Core.Features.Agreements.ShowAgreement.RunAsync(database, parse.GetValue(org)!, parse.GetValue(number)!, day, ct);
             await CliFormat.WriteJsonAsync(cli.Out, result);

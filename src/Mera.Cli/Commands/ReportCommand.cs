@@ -29,7 +29,7 @@ internal static class ReportCommand
         {
             var file = parse.GetValue(output)!;
             var format = ReportFormats.FromExtension(file.Name);
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var today = CliFormat.Date(parse.GetValue(asOf)) ?? cli.Clock.Today();
             var document = await BuildReport.RunAsync(database, new BuildReport.Query(parse.GetValue(kind)!, parse.GetValue(org)!,
                 parse.GetValue(period)!, today, ExecutorMark.FromCli(parse.GetValue(executor)), parse.GetValue(form), parse.GetValue(indicator)), ct);

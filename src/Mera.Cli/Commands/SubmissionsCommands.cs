@@ -43,7 +43,7 @@ internal static class SubmissionsCommands
         var command = new Command("list", "Кто что должен сдать: срок, состояние, вовремя ли") { org, form, period, asOf, format };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var day = PlanCommands.Date(parse.GetValue(asOf), cli);
             var rows = (await ListObligations.RunAsync(database, new ListObligations.Query(parse.GetValue(org)!, parse.GetValue(form), parse.GetValue(period), day), ct))
                 .Select(r => new
@@ -99,7 +99,7 @@ internal static class SubmissionsCommands
         var command = new Command("show", "Снимок отправленного отчёта и расхождения с сегодняшними данными") { org, form, period, output, asOf, format };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await cli.OpenDatabaseAsync(parse.GetValue(CliApp.DbOption), parse.GetValue(CliApp.ProviderOption));
+            var database = await cli.OpenReadDatabaseAsync(parse);
             var result = await CompareSnapshot.RunAsync(database, parse.GetValue(org)!, parse.GetValue(form)!, parse.GetValue(period)!,
                 PlanCommands.Date(parse.GetValue(asOf), cli), ct);
             if (parse.GetValue(output) is { } path && result.Snapshot.File is { } file)

@@ -19,28 +19,28 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1").RequireAuthorization(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiTokenAuthentication.SchemeName)
             .RequireAuthenticatedUser().Build());
 
-        api.MapGet("/orgunits", async (string? parent, CurrentUser current, MeraDb database, CancellationToken ct) =>
+        api.MapGet("/orgunits", async (string? parent, CurrentUser current, ReadTarget read, CancellationToken ct) =>
         {
             var root = await current.OrgAsync(parent, ct);
-            var children = await ListOrgs.ChildrenAsync(database, root.Id, ct);
+            var children = await ListOrgs.ChildrenAsync(read.Database, root.Id, ct);
             return Results.Ok(new { org = OrgDto.Of(root), children = children.Select(OrgDto.Of) });
         });
 
         api.MapGet("/orgunits/{code}", async (string code, CurrentUser current, CancellationToken ct) =>
             Results.Ok(OrgDto.Of(await current.OrgAsync(code, ct))));
 
-        api.MapGet("/elements", async (MeraDb database, CancellationToken ct) => Results.Ok(await ListValues.ElementsAsync(database, ct)));
+        api.MapGet("/elements", async (ReadTarget read, CancellationToken ct) => Results.Ok(await ListValues.ElementsAsync(read.Database, ct)));
 
-        api.MapGet("/indicators", async (string? org, string period, bool? children, string[]? indicator, CurrentUser current, MeraDb database, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/indicators", async (string? org, string period, bool? children, string[]? indicator, CurrentUser current, ReadTarget read, TimeProvider clock, CancellationToken ct) =>
         {
             var unit = await current.OrgAsync(org, ct);
-            return Results.Ok(await ComputeIndicators.RunAsync(database, new ComputeIndicators.Query(unit.Code, period, children ?? false, indicator, clock.Today()), ct));
+            return Results.Ok(await ComputeIndicators.RunAsync(read.Database, new ComputeIndicators.Query(unit.Code, period, children ?? false, indicator, clock.Today()), ct));
         });
 
-        api.MapGet("/datavalues", async (string? org, string period, CurrentUser current, MeraDb database, CancellationToken ct) =>
+        api.MapGet("/datavalues", async (string? org, string period, CurrentUser current, ReadTarget read, CancellationToken ct) =>
         {
             var unit = await current.OrgAsync(org, ct);
-            return Results.Ok(await ListValues.RunAsync(database, unit, Period.Parse(period), ct));
+            return Results.Ok(await ListValues.RunAsync(read.Database, unit, Period.Parse(period), ct));
         });
 
         api.MapPost("/datavalues", async (List<SaveValues.Item> items, CurrentUser current, MeraDb database, TimeProvider clock,
@@ -65,10 +65,10 @@ public static class ApiEndpoints
                     + (result.Errors.Count > 3 ? $" (всего ошибок: {result.Errors.Count})" : ""), result);
         });
 
-        api.MapGet("/submissions", async (string form, string period, string? org, CurrentUser current, MeraDb database, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/submissions", async (string form, string period, string? org, CurrentUser current, ReadTarget read, TimeProvider clock, CancellationToken ct) =>
         {
             var unit = await current.OrgAsync(org, ct);
-            var result = await ListSubmissions.RunAsync(database, unit, form, period, clock.Today(), ct);
+            var result = await ListSubmissions.RunAsync(read.Database, unit, form, period, clock.Today(), ct);
             return Results.Ok(new
             {
                 form = result.Form.Code, period = result.Period.Code, deadline = result.Deadline,
@@ -78,7 +78,7 @@ public static class ApiEndpoints
             });
         });
 
-        api.MapGet("/imports", async (string? org, CurrentUser current, MeraDb database, CancellationToken ct) =>
+        api.MapGet("/imports", async (string? org, CurrentUser current, ReadTarget read, CancellationToken ct) =>
         {
             var unit = await current.OrgAsync(org, ct);
             var scope = await current.ScopeAsync(ct);
@@ -86,7 +86,7 @@ public static class ApiEndpoints
             {
                 return Results.Forbid();
             }
-            return Results.Ok(await ListImports.RunAsync(database, new ListImports.Query(unit.Code, 200), ct));
+            return Results.Ok(await ListImports.RunAsync(read.Database, new ListImports.Query(unit.Code, 200), ct));
         });
     }
 

@@ -26,6 +26,8 @@ public static class MeraServices
     {
         services.AddSingleton(new MeraDb(settings));
         services.AddSingleton(Clock.FromEnvironment());
+        services.AddSingleton(sp => new ReadReplicas(sp.GetRequiredService<MeraDb>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new ReadTarget(sp.GetRequiredService<MeraDb>()));
         services.AddDbContext<MeraDbContext>(o => MeraDb.Configure(o, settings));
         // Keys in the database: several web nodes behind nginx read each other's cookies, and restarts sign nobody out.
         services.AddDataProtection().PersistKeysToDbContext<MeraDbContext>().SetApplicationName("Mera");
@@ -126,6 +128,7 @@ public static class MeraServices
         app.UseAuthentication();
         app.UseMiddleware<SessionStampCheck>();
         app.UseAuthorization();
+        app.UseMiddleware<ReadRouting>();
         app.MapGet("/health", HealthCheck.RunAsync).AllowAnonymous();
         app.MapMeraMetrics();
         app.MapOpenApi().AllowAnonymous();

@@ -19,8 +19,9 @@ public static class ReportDownloads
         app.MapGet("/reports/{kind}.{format}", DownloadAsync);
 
     private static async Task<IResult> DownloadAsync(string kind, string format, string? org, string period, string? form,
-        CurrentUser current, MeraDb database, TimeProvider clock, HttpContext http, CancellationToken ct)
+        CurrentUser current, ReadTarget read, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        var database = read.Database;
         if (!BuildReport.Kinds.Contains(kind))
         {
             return Results.NotFound();

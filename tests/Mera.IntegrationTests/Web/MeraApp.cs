@@ -17,7 +17,10 @@ public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.Curr
 
     private readonly TimeProvider? _clock;
 
-    private MeraApp(TestDatabase db, TimeProvider? clock = null) => (_db, _clock) = (db, clock);
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private MeraApp(TestDatabase db, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        (_db, _clock, _settings) = (db, clock, settings ?? new Dictionary<string, string>());
 
     public TestDatabase Database => _db;
 
@@ -32,12 +35,19 @@ public sealed class MeraApp : WebApplicationFactory<Mera.Web.Infrastructure.Curr
     /// <summary>A second web node on the same database (as behind nginx): no migration, no demo.</summary>
     public static MeraApp AnotherNode(TestDatabase db) => new(db);
 
+    /// <summary>A node on a prepared database with settings of its own (e.g. MERA_DB_READ): no migration, no demo.</summary>
+    public static MeraApp WithSettings(TestDatabase db, IReadOnlyDictionary<string, string> settings) => new(db, null, settings);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Mera", _db.ConnectionString);
         builder.UseSetting("MERA_DB_PROVIDER", _db.Provider);
         builder.UseSetting("MERA_REMINDERS", "off");
         builder.UseSetting("MERA_UPLOADS", Directory.CreateTempSubdirectory("mera-uploads-").FullName);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseEnvironment("Production");
         builder.ConfigureTestServices(s => s.AddSingleton(_clock ?? _db.Clock));
     }

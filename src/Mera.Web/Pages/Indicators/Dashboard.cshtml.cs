@@ -12,8 +12,11 @@ namespace Mera.Web.Pages.Indicators;
 /// The dashboard of an org unit for a period: a card per indicator (value, numerator/denominator, completeness,
 /// trend), the children (schools of a municipality, municipalities of a region) for the chosen indicator, charts.
 /// </summary>
-public sealed class DashboardModel(MeraDb database, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class DashboardModel(ReadTarget read, CurrentUser current, TimeProvider clock) : PageModel
 {
+    /// <summary>A standby when one is usable and has the reader's own writes (ADR 0027).</summary>
+    private MeraDb database => read.Database;
+
     private const int TrendLength = 6;
 
     [BindProperty(SupportsGet = true)] public string? Org { get; set; }

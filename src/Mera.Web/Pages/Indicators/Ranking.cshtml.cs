@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mera.Web.Pages.Indicators;
 
 /// <summary>The region's view: municipalities side by side with points per indicator, a total and completeness.</summary>
-public sealed class RankingModel(MeraDb database, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class RankingModel(ReadTarget read, CurrentUser current, TimeProvider clock) : PageModel
 {
+    /// <summary>A standby when one is usable and has the reader's own writes (ADR 0027).</summary>
+    private MeraDb database => read.Database;
+
     [BindProperty(SupportsGet = true)] public string? Org { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Group { get; set; }

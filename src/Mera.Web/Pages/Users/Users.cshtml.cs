@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mera.Web.Pages.Users;
 
 /// <summary>User administration for admin, region and municipality users, within their own subtree.</summary>
-public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvider clock, ReadReplicas replicas) : PageModel
 {
     [BindProperty] public string? Login { get; set; }
     [BindProperty] public string? FullName { get; set; }
@@ -23,6 +23,10 @@ public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvide
     public IReadOnlyList<string> Assignable { get; private set; } = [];
     public IReadOnlyList<ManageUsers.OrgChoice> Orgs { get; private set; } = [];
     public string? Message { get; private set; }
+
+    /// <summary>The standbys that serve reads and how far behind each is: shown to the administrator only.</summary>
+    public IReadOnlyList<ReplicaState> Replicas { get; private set; } = [];
+    public TimeSpan ReplicaMaxLag => replicas.MaxLag;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -86,6 +90,10 @@ public sealed class UsersModel(MeraDb database, CurrentUser current, TimeProvide
         Users = await ManageUsers.ListAsync(database, scope, clock, ct);
         Orgs = await ManageUsers.AssignableOrgsAsync(database, scope, ct: ct);
         Message = TempData["Message"] as string;
+        if (scope.Role == Roles.Admin && replicas.Any && HttpMethods.IsGet(Request.Method))
+        {
+            Replicas = await replicas.StatusAsync(ct);
+        }
         return scope;
     }
 }
