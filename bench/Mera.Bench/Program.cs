@@ -8,11 +8,12 @@ return args.FirstOrDefault() switch
     "generate" => NationalDataset.Generate(Options.Parse(args.Skip(1).ToArray())),
     "micro" => Micro.Run(args.Skip(1).ToArray()),
     "dashboard" => await DashboardTiming.RunAsync(args.Skip(1).ToArray()),
+    "visible" => await WriteVisibility.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mera.Bench generate --out DIR [--schools 40000] [--seed 1] | micro [BenchmarkDotNet args] | dashboard --db FILE --org CODE --period P [--repeat 5]");
+    Console.Error.WriteLine("usage: Mera.Bench generate --out DIR [--schools 40000] [--seed 1] | micro [BenchmarkDotNet args] | dashboard --db FILE --org CODE --period P [--repeat 5] | visible --db FILE --org CODE --period P --school S --element E --value V");
     return 2;
 }

@@ -45,6 +45,7 @@ public static class CliApp
             BackupCommands.Restore(context),
             AuditCommand.Create(context),
             CatalogCommands.Create(context),
+            TotalsCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -32,6 +32,39 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// A change of what the fresh totals are computed with — the registry (a school opened, closed or moved), an
+    /// indicator, a formula version, an element's aggregation — makes every built period stale in the same transaction
+    /// (ADR 0029): until each is built again, the engine computes from the values. One place, so no path can forget.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var totalsConcerned = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Domain.OrgUnit or Domain.Indicator or Domain.IndicatorFormula or Domain.DataElement);
+        if (!totalsConcerned)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Database.ExecuteSqlRawAsync("UPDATE indicator_total_periods SET fresh = 0 WHERE fresh = 1", cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);

@@ -26,4 +26,14 @@ public static class MeraQueries
         command.CommandText = sql;
         return command;
     }
+
+    /// <summary>A named parameter of a hand-written command, the same on both providers.</summary>
+    public static DbCommand With(this DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return command;
+    }
 }

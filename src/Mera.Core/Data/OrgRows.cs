@@ -43,16 +43,37 @@ internal static class OrgRows
     /// <summary>Schools and branches in the subtree whose materialised path starts with <paramref name="path"/>.</summary>
     public static async Task<List<LeafRow>> LeavesAsync(MeraDbContext db, string path, CancellationToken ct)
     {
-        var rows = new List<LeafRow>();
         // Paths hold only digits and '/', so the prefix needs no escaping for LIKE.
-        await using var command = await db.RawCommandAsync($"""
-            SELECT id, parent_id, path, type, is_rural, is_active, opened_on, closed_on FROM org_units
-            WHERE path LIKE @prefix AND type IN ({(int)OrgUnitType.School}, {(int)OrgUnitType.Branch})
-            """, ct);
+        await using var command = await db.RawCommandAsync(LeavesSql + " AND path LIKE @prefix", ct);
         var prefix = command.CreateParameter();
         prefix.ParameterName = "@prefix";
         prefix.Value = path + "%";
         command.Parameters.Add(prefix);
+        return await ReadLeavesAsync(command, ct);
+    }
+
+    /// <summary>
+    /// The reporting units whose figures a write to these orgs can change: each written to, and each school written to
+    /// or whose branch was, with all its branches (a branch's report counts for its school).
+    /// </summary>
+    public static async Task<List<LeafRow>> ReportingUnitsOfAsync(MeraDbContext db, IReadOnlyCollection<int> orgIds, CancellationToken ct)
+    {
+        var ids = string.Join(",", orgIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var schools = $"SELECT id FROM org_units WHERE id IN ({ids}) AND type = {(int)OrgUnitType.School} "
+            + $"UNION SELECT parent_id FROM org_units WHERE id IN ({ids}) AND type = {(int)OrgUnitType.Branch} AND parent_id IS NOT NULL";
+        await using var command = await db.RawCommandAsync(
+            $"{LeavesSql} AND (id IN ({ids}) OR id IN ({schools}) OR (type = {(int)OrgUnitType.Branch} AND parent_id IN ({schools})))", ct);
+        return await ReadLeavesAsync(command, ct);
+    }
+
+    private static readonly string LeavesSql = $"""
+        SELECT id, parent_id, path, type, is_rural, is_active, opened_on, closed_on FROM org_units
+        WHERE type IN ({(int)OrgUnitType.School}, {(int)OrgUnitType.Branch})
+        """;
+
+    private static async Task<List<LeafRow>> ReadLeavesAsync(DbCommand command, CancellationToken ct)
+    {
+        var rows = new List<LeafRow>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

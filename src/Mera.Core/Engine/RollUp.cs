@@ -18,11 +18,29 @@ internal static class RollUp
 {
     public static GroupSum[,] Compute(IndicatorPlan plan, LeafSet leaves, ValueGrid grid, int groups)
     {
+        var facts = Evaluate(plan, leaves, grid);
+        var sums = new GroupSum[groups, facts.Indicators];
+        for (var leaf = 0; leaf < leaves.Count; leaf++)
+        {
+            var group = leaves.ChildGroup[leaf];
+            AddLeaf(sums, 0, facts, leaves, leaf);
+            if (group > 0)
+            {
+                AddLeaf(sums, group, facts, leaves, leaf);
+            }
+        }
+        return sums;
+    }
+
+    /// <summary>
+    /// Each leaf's part of every indicator: what it adds to the sums (nothing unless reported, but for a share of
+    /// organisations) and, for a school, whether it has reported — itself or through a branch.
+    /// </summary>
+    public static LeafFacts Evaluate(IndicatorPlan plan, LeafSet leaves, ValueGrid grid)
+    {
         var k = plan.Indicators.Count;
-        var sums = new GroupSum[groups, k];
+        var facts = new LeafFacts(leaves.Count, k);
         var buffer = new double?[grid.Slots];
-        // Completeness is counted per school: a branch's report counts for its school.
-        var reported = new bool[leaves.Count * k];
         for (var leaf = 0; leaf < leaves.Count; leaf++)
         {
             grid.Fill(leaf, buffer);
@@ -31,7 +49,6 @@ internal static class RollUp
                 buffer[plan.SchoolsSlot] = leaves.IsSchool[leaf] ? 1 : 0;
             }
             var rural = leaves.IsRural[leaf];
-            var group = leaves.ChildGroup[leaf];
             for (var i = 0; i < k; i++)
             {
                 var p = plan.Indicators[i];
@@ -41,48 +58,40 @@ internal static class RollUp
                 var complete = Reported(grid, leaf, p.NumeratorSlots) && (p.OverRegistry || Reported(grid, leaf, p.DenominatorSlots));
                 if (complete)
                 {
-                    reported[leaves.CreditLeaf[leaf] * k + i] = true;
+                    // Completeness is counted per school: a branch's report counts for its school.
+                    facts.Reported[leaves.CreditLeaf[leaf] * k + i] = true;
                 }
                 else if (!p.OverRegistry)
                 {
                     continue;
                 }
-                var numerator = p.Numerator.Evaluate(buffer, rural);
-                var denominator = p.Denominator?.Evaluate(buffer, rural);
-                Add(sums, 0, i, numerator, denominator);
-                if (group > 0)
-                {
-                    Add(sums, group, i, numerator, denominator);
-                }
+                // "No value" (e.g. a division by zero inside a school's formula) adds nothing rather than failing the sum.
+                facts.Adds[leaf * k + i] = true;
+                facts.Numerator[leaf * k + i] = p.Numerator.Evaluate(buffer, rural) ?? 0;
+                facts.Denominator[leaf * k + i] = p.Denominator?.Evaluate(buffer, rural) ?? 0;
             }
         }
-        for (var leaf = 0; leaf < leaves.Count; leaf++)
-        {
-            if (!leaves.IsSchool[leaf])
-            {
-                continue;
-            }
-            var group = leaves.ChildGroup[leaf];
-            for (var i = 0; i < k; i++)
-            {
-                var r = reported[leaf * k + i] ? 1 : 0;
-                sums[0, i].Expected++;
-                sums[0, i].Reported += r;
-                if (group > 0)
-                {
-                    sums[group, i].Expected++;
-                    sums[group, i].Reported += r;
-                }
-            }
-        }
-        return sums;
+        return facts;
     }
 
-    private static void Add(GroupSum[,] sums, int group, int indicator, double? numerator, double? denominator)
+    /// <summary>One leaf into one group: its sums, and — for a school — one expected report and maybe one received.</summary>
+    public static void AddLeaf(GroupSum[,] sums, int group, LeafFacts facts, LeafSet leaves, int leaf)
     {
-        // "No value" (e.g. a division by zero inside a school's formula) adds nothing rather than failing the sum.
-        sums[group, indicator].Numerator += numerator ?? 0;
-        sums[group, indicator].Denominator += denominator ?? 0;
+        var school = leaves.IsSchool[leaf];
+        for (var i = 0; i < facts.Indicators; i++)
+        {
+            var at = leaf * facts.Indicators + i;
+            if (facts.Adds[at])
+            {
+                sums[group, i].Numerator += facts.Numerator[at];
+                sums[group, i].Denominator += facts.Denominator[at];
+            }
+            if (school)
+            {
+                sums[group, i].Expected++;
+                sums[group, i].Reported += facts.Reported[at] ? 1 : 0;
+            }
+        }
     }
 
     /// <summary>A side that reads no stored element (only the school count) needs nothing reported.</summary>
@@ -101,4 +110,15 @@ internal static class RollUp
         }
         return false;
     }
+}
+
+/// <summary>Per leaf and indicator (index leaf × indicators + i): the leaf's numerator and denominator, whether they add
+/// to the sums, and whether the school has reported (set on the school's index for its branches' reports too).</summary>
+internal sealed class LeafFacts(int leaves, int indicators)
+{
+    public int Indicators { get; } = indicators;
+    public double[] Numerator { get; } = new double[leaves * indicators];
+    public double[] Denominator { get; } = new double[leaves * indicators];
+    public bool[] Adds { get; } = new bool[leaves * indicators];
+    public bool[] Reported { get; } = new bool[leaves * indicators];
 }

@@ -17,13 +17,14 @@ internal static class ValueLoader
     internal const int MaxOrgIdsInSql = 2000;
 
     public static void Load(DbConnection connection, LeafSet leaves, Period period,
-        IReadOnlyDictionary<int, int> slotOfElement, IReadOnlyCollection<int> everElementIds, ValueGrid grid)
+        IReadOnlyDictionary<int, int> slotOfElement, IReadOnlyCollection<int> everElementIds, ValueGrid grid, DbTransaction? transaction = null)
     {
         if (slotOfElement.Count == 0 || leaves.Count == 0)
         {
             return;
         }
         using var command = connection.CreateCommand();
+        command.Transaction = transaction; // inside a write, the totals are kept from what it sees
         // SQLite stores the anchor as text: turning it into yyyymmdd in SQL spares a date parse per row in .NET
         // (1.5 M rows in a national roll-up); PostgreSQL returns a binary date.
         var sqlite = connection is Microsoft.Data.Sqlite.SqliteConnection;

@@ -81,6 +81,7 @@ public static class MeraServices
         services.AddScoped<NotificationBadge>();
         services.AddHostedService<ReminderJob>();
         services.AddHostedService<BackupJob>();
+        services.AddHostedService<TotalsJob>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Users/Login");

@@ -75,6 +75,8 @@ public static class UndoImport
         batch.UndoneBy = command.User;
         await db.SaveChangesAsync(ct);
         var file = $"отмена загрузки № {batch.Id}: {batch.FileName}";
+        var totals = await Indicators.TotalsDelta.BeforeAsync(db,
+            written.Select(w => (w.OrgUnitId, w.ElementId, Period.Parse(w.PeriodCode))).ToList(), ct);
         if (!await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
                 restore, new ValueProvenance(ValueSource.Import, command.User, undo.Id, file), now, ct))
         {
@@ -87,6 +89,10 @@ public static class UndoImport
             SELECT org_unit_id, element_id, period_code, value, NULL, {0}, {1}, {2}, {3}, {4} FROM data_values WHERE import_batch_id = {5}
             """, [(int)ValueSource.Import, undo.Id, file, command.User, now, batch.Id], ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM data_values WHERE import_batch_id = {0}", [batch.Id], ct);
+        if (totals is not null)
+        {
+            await totals.AfterAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return new Result(undo.Id, restore.Count, removed);
     }

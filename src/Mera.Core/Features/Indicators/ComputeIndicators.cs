@@ -23,6 +23,10 @@ public static class ComputeIndicators
         /// <summary>Earlier periods already computed for the same org and indicators (a dashboard's trend): the target
         /// assessment reads its trend points from them when they hold every org that has a target.</summary>
         public IReadOnlyList<IReadOnlyList<IndicatorResult>>? Computed { get; init; }
+
+        /// <summary>Read the fresh totals when the period is built (ADR 0029); false computes from the values — what the
+        /// totals are checked against.</summary>
+        public bool FromTotals { get; init; } = true;
     }
 
     public static async Task<IReadOnlyList<IndicatorResult>> RunAsync(MeraDb database, Query query, CancellationToken ct = default)
@@ -35,18 +39,10 @@ public static class ComputeIndicators
         var children = query.Children
             ? await db.OrgUnits.AsNoTracking().Where(o => o.ParentId == org.Id).OrderBy(o => o.Name).ToListAsync(ct)
             : [];
-        var leafRows = await OrgRows.LeavesAsync(db, org.Path, ct);
-        var leaves = LeafSet.Build(leafRows, org.Path, children.Select(c => c.Id).ToList(), period.End);
         var elements = await db.DataElements.AsNoTracking().ToListAsync(ct);
         indicators.AddRange(ElementTotals(elements, query.Elements));
         var plan = IndicatorPlan.Build(indicators, elements, period);
-
-        var grid = new ValueGrid(leaves.Count, plan.AggregationBySlot, period);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        ValueLoader.Load(connection, leaves, period, plan.SlotOfElementId, plan.EverElementIds, grid);
-
-        var sums = RollUp.Compute(plan, leaves, grid, groups: children.Count + 1);
+        var sums = await FromTotalsAsync(db, org, children, period, plan, query, ct) ?? await RollUpAsync(db, org, children, period, plan, ct);
         var groupOrgs = new List<OrgUnit> { org };
         groupOrgs.AddRange(children);
         var results = new List<IndicatorResult>(groupOrgs.Count * plan.Indicators.Count);
@@ -59,6 +55,52 @@ public static class ComputeIndicators
             }
         }
         return query.AssessTargets ? await AssessTargets.RunAsync(database, query, period, results, ct) : results;
+    }
+
+    /// <summary>The engine: every school's values of the period read and evaluated, summed into the org and its children.</summary>
+    private static async Task<GroupSum[,]> RollUpAsync(MeraDbContext db, OrgUnit org, List<OrgUnit> children, Period period, IndicatorPlan plan,
+        CancellationToken ct)
+    {
+        var leafRows = await OrgRows.LeavesAsync(db, org.Path, ct);
+        var leaves = LeafSet.Build(leafRows, org.Path, children.Select(c => c.Id).ToList(), period.End);
+        var grid = new ValueGrid(leaves.Count, plan.AggregationBySlot, period);
+        await db.Database.OpenConnectionAsync(ct);
+        ValueLoader.Load(db.Database.GetDbConnection(), leaves, period, plan.SlotOfElementId, plan.EverElementIds, grid);
+        return RollUp.Compute(plan, leaves, grid, groups: children.Count + 1);
+    }
+
+    /// <summary>
+    /// The fresh totals (ADR 0029) of an org above school and its children, when the period is built and fresh and holds
+    /// every org and indicator asked for; otherwise null — and the period is asked to be built.
+    /// </summary>
+    private static async Task<GroupSum[,]?> FromTotalsAsync(MeraDbContext db, OrgUnit org, List<OrgUnit> children, Period period,
+        IndicatorPlan plan, Query query, CancellationToken ct)
+    {
+        // A school's figures, and a municipality's with its schools beside it, are per school: the engine's, over few rows.
+        if (!query.FromTotals || org.IsReportingUnit || children.Any(c => c.IsReportingUnit) || query.Elements is { Count: > 0 } || plan.Indicators.Count == 0)
+        {
+            return null;
+        }
+        var groups = new List<OrgUnit>(children.Count + 1) { org };
+        groups.AddRange(children);
+        var totals = await IndicatorTotals.ReadAsync(db, period.Code, groups.Select(g => g.Id).ToList(), ct);
+        if (totals is null)
+        {
+            IndicatorTotals.Want(period.Code);
+            return null;
+        }
+        var sums = new GroupSum[groups.Count, plan.Indicators.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            for (var k = 0; k < plan.Indicators.Count; k++)
+            {
+                if (!totals.TryGetValue((groups[g].Id, plan.Indicators[k].Indicator.Id), out sums[g, k]))
+                {
+                    return null;
+                }
+            }
+        }
+        return sums;
     }
 
     private static async Task<List<Indicator>> LoadIndicatorsAsync(MeraDbContext db, IReadOnlyList<string>? codes, CancellationToken ct)

@@ -136,6 +136,9 @@ public static class ValueWrite
             var provenance = batch is null
                 ? new ValueProvenance(request.Source, request.Writer.Login, Comment: request.Comment)
                 : new ValueProvenance(request.Source, request.Writer.Login, batch.Id, batch.FileName);
+            // The fresh totals of the periods these values bear on move with them, in this transaction (ADR 0029).
+            var totals = await Indicators.TotalsDelta.BeforeAsync(db,
+                plan.Changes.Select(c => (c.Record.OrgId, c.Record.Element.Id, c.Record.Period)).ToList(), ct);
             if (!await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
                     plan.Changes, provenance, now, ct))
             {
@@ -153,6 +156,10 @@ public static class ValueWrite
                     return Outcome(null, plan, request);
                 }
                 continue;
+            }
+            if (totals is not null)
+            {
+                await totals.AfterAsync(ct);
             }
             // A refusal (errors found alongside the write) leaves the transaction uncommitted: it rolls back on dispose.
             var warnings = await plan.Verdict;
