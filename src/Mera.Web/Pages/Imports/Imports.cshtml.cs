@@ -66,13 +66,13 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
         Preview = await RunAsync(path, scope, dryRun: true, ct);
         if (Preview.All(o => o.Refused))
         {
-            uploads.Delete(Token, scope.UserId); // nothing to confirm: the file does not wait for a day
+            await uploads.DeleteAsync(Token, scope.UserId, ct); // nothing to confirm: the file does not wait for a day
             Token = null;
         }
         else
         {
-            uploads.Remember(Token, scope.UserId, new UploadStore.Previewed(Kind, Period, Unit.Code, SkipUnmatched, FileName,
-                Core.Reading.ContentHash.Sha256Of(path)));
+            await uploads.RememberAsync(Token, scope.UserId, new UploadStore.Previewed(Kind, Period, Unit.Code, SkipUnmatched, FileName,
+                Core.Reading.ContentHash.Sha256Of(path)), ct);
         }
         NameOf = await Core.Features.Catalog.CatalogNames.ShortenedAsync(database, ct: ct);
         foreach (var outcome in Preview.Where(o => o.Saved is not null))
@@ -85,8 +85,8 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
         var scope = await LoadAsync(ct);
-        var path = Token is null ? null : uploads.Find(Token, scope.UserId);
-        var previewed = path is null ? null : uploads.Recall(Token!, scope.UserId);
+        var path = Token is null ? null : await uploads.FindAsync(Token, scope.UserId, ct);
+        var previewed = path is null ? null : await uploads.RecallAsync(Token!, scope.UserId, ct);
         if (path is null || previewed is null)
         {
             Message = "Файл для загрузки не найден (возможно, прошло больше суток): загрузите его заново.";
@@ -97,7 +97,7 @@ public sealed class ImportsModel(MeraDb database, CurrentUser current, UploadSto
         (Kind, Period, SkipUnmatched, FileName) = (previewed.Kind, previewed.Period, previewed.SkipUnmatched, previewed.FileName);
         Unit = await current.OrgAsync(previewed.OrgCode, ct);
         var outcomes = await RunAsync(path, scope, dryRun: false, ct);
-        uploads.Delete(Token!, scope.UserId);
+        await uploads.DeleteAsync(Token!, scope.UserId, ct);
         var accepted = outcomes.Where(o => !o.Refused).ToList();
         TempData["Message"] = $"Загружено файлов: {accepted.Count} из {outcomes.Count}; записано значений: {accepted.Sum(o => o.Saved!.ValuesWritten)}.";
         return Redirect($"/imports?org={Unit.Code}");

@@ -103,7 +103,7 @@ public sealed class FormEntryModel(MeraDb database, CurrentUser current, UploadS
         }
         finally
         {
-            uploads.Delete(token, scope.UserId);
+            await uploads.DeleteAsync(token, scope.UserId, CancellationToken.None);
         }
     }
 
