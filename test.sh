@@ -39,7 +39,7 @@ pg_cluster_start "-c fsync=off -c synchronous_commit=off -c full_page_writes=off
 export MERA_TEST_PG="$PG_CONN;Pooling=true"
 echo "PostgreSQL: 127.0.0.1:$pg_port"
 # A primary of its own with a streaming standby: the read-replica tests stop that primary.
-pg_standby_pair_start || { echo "0 passed, 1 failed"; exit 1; }
+pg_standby_pair_start "-c fsync=off" || { echo "0 passed, 1 failed"; exit 1; }
 export MERA_TEST_PG_PAIR_PRIMARY="$PG_PAIR_PRIMARY" MERA_TEST_PG_PAIR_STANDBY="$PG_PAIR_STANDBY" MERA_TEST_PG_PAIR_PRIMARY_PID="$PG_PAIR_PRIMARY_PID"
 
 results="$root/artifacts/test-results"

@@ -31,7 +31,8 @@ pg_cluster_stop() {
 
 # A second, separate primary with a streaming standby made by pg_basebackup -R (issue 22 §3): the replica tests stop this
 # primary, so it is never the one the other tests share.
-#   pg_standby_pair_start → sets PG_PAIR_PRIMARY, PG_PAIR_STANDBY (Npgsql) and PG_PAIR_PRIMARY_PID (its postmaster)
+#   pg_standby_pair_start "extra server options" → sets PG_PAIR_PRIMARY, PG_PAIR_STANDBY (Npgsql), PG_PAIR_PRIMARY_PID
+#                                                  (its postmaster), pair_dir (standby's data in $pair_dir/standby)
 #   pg_standby_pair_stop  → stops both and removes their directory
 pg_standby_pair_start() {
   pair_dir="$(mktemp -d /tmp/mera-pg-pair.XXXXXX)"
@@ -41,12 +42,12 @@ pg_standby_pair_start() {
   run_pg "$pg_bin/initdb" -D "$pair_dir/primary" -U mera --auth=trust -E UTF8 --locale=C.UTF-8 >"$pair_dir/initdb.log" 2>&1 \
     || { cat "$pair_dir/initdb.log"; return 1; }
   run_pg "$pg_bin/pg_ctl" -D "$pair_dir/primary" -l "$pair_dir/primary.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -c port=$p1 -k $pair_dir -c fsync=off -c wal_level=replica" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -c port=$p1 -k $pair_dir -c wal_level=replica ${1:-}" start >/dev/null \
     || { cat "$pair_dir/primary.log"; return 1; }
   run_pg "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$p1" -U mera -D "$pair_dir/standby" -R -X stream >"$pair_dir/basebackup.log" 2>&1 \
     || { cat "$pair_dir/basebackup.log"; return 1; }
   run_pg "$pg_bin/pg_ctl" -D "$pair_dir/standby" -l "$pair_dir/standby.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -c port=$p2 -k $pair_dir -c fsync=off -c hot_standby=on" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -c port=$p2 -k $pair_dir -c hot_standby=on ${1:-}" start >/dev/null \
     || { cat "$pair_dir/standby.log"; return 1; }
   PG_PAIR_PRIMARY="Host=127.0.0.1;Port=$p1;Username=mera;Database=postgres"
   PG_PAIR_STANDBY="Host=127.0.0.1;Port=$p2;Username=mera;Database=postgres"
