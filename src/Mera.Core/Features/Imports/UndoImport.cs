@@ -76,7 +76,7 @@ public static class UndoImport
         await db.SaveChangesAsync(ct);
         var file = $"отмена загрузки № {batch.Id}: {batch.FileName}";
         var totals = await Indicators.TotalsDelta.BeforeAsync(db,
-            written.Select(w => (w.OrgUnitId, w.ElementId, Period.Parse(w.PeriodCode))).ToList(), ct);
+            written.Select(w => (w.OrgUnitId, w.ElementId, Period.Parse(w.PeriodCode))), ct);
         if (!await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
                 restore, new ValueProvenance(ValueSource.Import, command.User, undo.Id, file), now, ct))
         {

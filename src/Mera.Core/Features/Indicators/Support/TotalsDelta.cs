@@ -24,13 +24,10 @@ internal sealed class TotalsDelta
         (_db, _periods, _leaves) = (db, periods, leaves);
 
     /// <summary>What the write bears on, evaluated before it; null when no built period is concerned.</summary>
-    public static async Task<TotalsDelta?> BeforeAsync(MeraDbContext db, IReadOnlyCollection<(int OrgId, int ElementId, Period Period)> keys,
+    /// <param name="written">The keys written, listed only when a built period is concerned (a national import has 560 000).</param>
+    public static async Task<TotalsDelta?> BeforeAsync(MeraDbContext db, IEnumerable<(int OrgId, int ElementId, Period Period)> written,
         CancellationToken ct)
     {
-        if (keys.Count == 0)
-        {
-            return null;
-        }
         var postgres = db.Database.GetDbConnection() is NpgsqlConnection;
         if (postgres)
         {
@@ -39,6 +36,11 @@ internal sealed class TotalsDelta
         }
         var fresh = await IndicatorTotals.FreshPeriodsAsync(db, ct);
         if (fresh.Count == 0)
+        {
+            return null;
+        }
+        var keys = written.ToList();
+        if (keys.Count == 0)
         {
             return null;
         }

@@ -138,7 +138,7 @@ public static class ValueWrite
                 : new ValueProvenance(request.Source, request.Writer.Login, batch.Id, batch.FileName);
             // The fresh totals of the periods these values bear on move with them, in this transaction (ADR 0029).
             var totals = await Indicators.TotalsDelta.BeforeAsync(db,
-                plan.Changes.Select(c => (c.Record.OrgId, c.Record.Element.Id, c.Record.Period)).ToList(), ct);
+                plan.Changes.Select(c => (c.Record.OrgId, c.Record.Element.Id, c.Record.Period)), ct);
             if (!await ValueWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.Settings.Provider,
                     plan.Changes, provenance, now, ct))
             {
