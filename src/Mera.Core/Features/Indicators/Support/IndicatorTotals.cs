@@ -85,7 +85,7 @@ internal static class IndicatorTotals
     /// <summary>Computes a period's totals from all values and stores them as fresh, inside the caller's transaction.</summary>
     public static async Task WriteBuiltAsync(MeraDbContext db, Period period, CancellationToken ct)
     {
-        var plan = await TotalsEvaluation.PlanAsync(db, period, ct);
+        var plan = (await TotalsEvaluation.CatalogAsync(db, ct)).PlanFor(period);
         var rows = await OrgRows.LeavesAsync(db, "/", ct);
         var connection = db.Database.GetDbConnection();
         var evaluation = TotalsEvaluation.Run(connection, TotalsEvaluation.TransactionOf(db), plan, rows, period);

@@ -44,7 +44,8 @@ internal sealed class TotalsDelta
         {
             return null;
         }
-        var ever = (await db.DataElements.AsNoTracking().Where(e => e.TimeAggregation == TimeAggregation.Ever).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var catalog = await TotalsEvaluation.CatalogAsync(db, ct);
+        var ever = catalog.Elements.Where(e => e.TimeAggregation == TimeAggregation.Ever).Select(e => e.Id).ToHashSet();
         // A value is read for a period it overlaps (inside it, or containing it); an `ever` value for every later one.
         var concerned = fresh.Where(q => keys.Any(k => k.Period.Start <= q.End && (k.Period.End >= q.Start || ever.Contains(k.ElementId)))).ToList();
         if (concerned.Count == 0)
@@ -68,7 +69,7 @@ internal sealed class TotalsDelta
         var periods = new List<(Period, IndicatorPlan, TotalsEvaluation?)>();
         foreach (var period in concerned)
         {
-            var plan = await TotalsEvaluation.PlanAsync(db, period, ct);
+            var plan = catalog.PlanFor(period);
             periods.Add((period, plan, leaves is null ? null : Evaluate(db, plan, leaves, period)));
         }
         return new TotalsDelta(db, periods, leaves);

@@ -17,12 +17,15 @@ internal sealed class TotalsEvaluation
     public required Dictionary<int, GroupSum[]> ByOrg { get; init; }
     public required IndicatorPlan Plan { get; init; }
 
-    public static async Task<IndicatorPlan> PlanAsync(MeraDbContext db, Period period, CancellationToken ct)
+    /// <summary>What the totals are computed with, read once for every period a write or a build concerns.</summary>
+    public sealed record Catalog(List<Indicator> Indicators, List<DataElement> Elements)
     {
-        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Formulas).OrderBy(i => i.Id).ToListAsync(ct);
-        var elements = await db.DataElements.AsNoTracking().ToListAsync(ct);
-        return IndicatorPlan.Build(indicators, elements, period);
+        public IndicatorPlan PlanFor(Period period) => IndicatorPlan.Build(Indicators, Elements, period);
     }
+
+    public static async Task<Catalog> CatalogAsync(MeraDbContext db, CancellationToken ct) => new(
+        await db.Indicators.AsNoTracking().Include(i => i.Formulas).OrderBy(i => i.Id).ToListAsync(ct),
+        await db.DataElements.AsNoTracking().ToListAsync(ct));
 
     public static TotalsEvaluation Run(DbConnection connection, DbTransaction? transaction, IndicatorPlan plan, IReadOnlyList<LeafRow> rows, Period period)
     {
