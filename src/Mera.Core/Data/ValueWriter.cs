@@ -34,6 +34,7 @@ public static class ValueWriter
                 : await WritePostgresAsync((NpgsqlConnection)connection, changes, provenance, now, ct);
         }
         // The native statements run inside the transaction already open on this connection.
+        SqliteForeignKeys.CheckReferences((Microsoft.Data.Sqlite.SqliteConnection)connection, transaction, changes);
         WriteSqlite((Microsoft.Data.Sqlite.SqliteConnection)connection, changes, provenance, now);
         return true;
     }
@@ -67,6 +68,12 @@ public static class ValueWriter
         upsert.Bind(7, provenance.Comment).Bind(8, (long)provenance.Source).BindId(9, provenance.ImportBatchId)
             .Bind(10, provenance.SourceFile).Bind(11, provenance.ChangedBy).Bind(12, SqliteBulkStatement.Text(now));
         var periods = new SqlitePeriodTexts();
+        // Bindings outlive a reset: a file lists one school's values, and a period's, row after row, so only what differs
+        // from the previous row is bound again (half the native calls of a national import).
+        int? org = null;
+        Domain.Period? period = null;
+        double? old = null;
+        var first = true;
         foreach (var change in changes)
         {
             var r = change.Record;
@@ -75,8 +82,23 @@ public static class ValueWriter
             {
                 archive!.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, code).Run();
             }
-            upsert.Bind(1, r.OrgId).Bind(2, r.Element.Id).Bind(3, code).Bind(4, (long)r.Period.Type)
-                .Bind(5, anchor).Bind(6, r.Value).Bind(13, change.OldValue).Run();
+            if (r.OrgId != org)
+            {
+                upsert.Bind(1, r.OrgId);
+                org = r.OrgId;
+            }
+            if (r.Period != period)
+            {
+                upsert.Bind(3, code).Bind(4, (long)r.Period.Type).Bind(5, anchor);
+                period = r.Period;
+            }
+            if (first || change.OldValue != old)
+            {
+                upsert.Bind(13, change.OldValue);
+                old = change.OldValue;
+                first = false;
+            }
+            upsert.Bind(2, r.Element.Id).Bind(6, r.Value).Run();
         }
     }
 

@@ -60,4 +60,34 @@ public class StaleWriteTests
         await District.ImportValuesAsync(db, "s1,contingent.students,2024,120\n"); // another process, another connection
         Assert.NotEqual(before, await DataVersion.ReadAsync(reader, default));
     }
+
+    [Fact]
+    public async Task On_sqlite_a_large_write_checks_each_org_once_and_gives_the_connection_its_foreign_keys_back()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await District.SetUpAsync(db, 1);
+        await using var context = db.Db.CreateContext();
+        var school = await context.OrgUnits.SingleAsync(o => o.Code == "s1");
+        var element = await context.DataElements.SingleAsync(e => e.Code == "contingent.students");
+        ValueChange[] Change(int orgId) => [new(new ValueRecord(orgId, element, Period.Parse("2024"), 130, 1), null)];
+        async Task WriteAsync(ValueChange[] changes)
+        {
+            await using var tx = await context.Database.BeginTransactionAsync();
+            await ValueWriter.WriteAsync(context.Database.GetDbConnection(), tx.GetDbTransaction(), DbProvider.Sqlite,
+                changes, new ValueProvenance(ValueSource.Import, "test"), TestClock.Start, default);
+            await tx.CommitAsync();
+        }
+        await context.Database.OpenConnectionAsync();
+
+        await using (await SqliteForeignKeys.SuspendAsync(context, when: true, default))
+        {
+            var refused = await Assert.ThrowsAsync<OperationRefusedException>(() => WriteAsync(Change(school.Id + 100_000)));
+            Assert.Contains("удалены из справочника", refused.Message);
+        }
+        Assert.Equal(0, await context.DataValues.CountAsync());
+        // Back on: SQLite checks the row itself again.
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => WriteAsync(Change(school.Id + 100_000)));
+        await WriteAsync(Change(school.Id));
+        Assert.Equal(1, await context.DataValues.CountAsync());
+    }
 }

@@ -80,6 +80,9 @@ public static class ValueWrite
     /// </summary>
     private const int CheckAlongsideFrom = 20_000;
 
+    /// <summary>From this many changes on, SQLite's per-row foreign-key checks give way to one check per distinct org and element.</summary>
+    private const int CheckReferencesOnceFrom = 5_000;
+
     /// <summary>What changes, and the rules' verdict: the warnings, or an <see cref="ImportRefusedException"/> when it faults.</summary>
     private sealed record Plan(List<ValueChange> Changes, int Unchanged, Task<List<ImportIssue>> Verdict)
     {
@@ -92,7 +95,7 @@ public static class ValueWrite
     {
         await using var db = database.CreateContext();
         await db.Database.OpenConnectionAsync(ct);
-        var elements = await db.DataElements.AsNoTracking().ToDictionaryAsync(e => e.Code, ct);
+        var elements = await ElementRows.ByCodeAsync(db.Database.GetDbConnection(), ct);
         var snapshot = await DataVersion.ReadAsync(db, ct);
         var today = clock.Today();
         var plan = await PlanAsync(db, request, elements, today, ct);
@@ -100,6 +103,7 @@ public static class ValueWrite
         {
             return Outcome(null, plan, request);
         }
+        await using var keys = await SqliteForeignKeys.SuspendAsync(db, plan.Changes.Count >= CheckReferencesOnceFrom, ct);
         for (var attempt = 1; ; attempt++)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -115,8 +119,9 @@ public static class ValueWrite
                 }
             }
             // Inside the transaction: an acceptance committed a moment ago is seen, and nothing is written if refused.
-            // A plan made inside this transaction was checked as it was made.
-            if (!plannedInside)
+            // A plan made inside this transaction was checked as it was made. On SQLite an unchanged data version
+            // proves that nobody committed since the plan's gate read, so its verdict still holds.
+            if (!plannedInside && snapshot is null)
             {
                 await WriteGate.CheckAsync(db, request, plan.Changes, today, ct);
             }
@@ -130,8 +135,7 @@ public static class ValueWrite
                     OrgCode = file.OrgCode, ImportedBy = request.Writer.Login, ImportedAt = now, RowsRead = file.RowsRead,
                     ValuesWritten = plan.Changes.Count, Unchanged = plan.Unchanged, Skipped = file.Skipped,
                 };
-                db.ImportBatches.Add(batch);
-                await db.SaveChangesAsync(ct);
+                await BatchRow.InsertAsync(db, batch, ct);
             }
             var provenance = batch is null
                 ? new ValueProvenance(request.Source, request.Writer.Login, Comment: request.Comment)
@@ -167,7 +171,7 @@ public static class ValueWrite
             {
                 batch.Warnings = warnings.Count;
                 batch.Issues = BatchIssues.Serialize(request.Notes, warnings);
-                await db.SaveChangesAsync(ct);
+                await BatchRow.SetWarningsAsync(db, batch, ct);
             }
             if (request.AlsoInTransaction is { } also)
             {

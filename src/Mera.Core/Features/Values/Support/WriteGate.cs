@@ -38,10 +38,12 @@ public static class WriteGate
             return;
         }
         var refusals = new List<(ValueRecord Record, string Reason)>();
-        var rangeProblems = changes.Select(c => c.Record.Period).Distinct()
-            .ToDictionary(p => p, p => PeriodProblem(p, today));
-        refusals.AddRange(changes.Where(c => rangeProblems[c.Record.Period] is not null)
-            .Select(c => (c.Record, rangeProblems[c.Record.Period]!)));
+        var rangeProblems = RecordPeriods.Of(changes.Select(c => c.Record)).ToDictionary(p => p, p => PeriodProblem(p, today));
+        if (rangeProblems.Values.Any(problem => problem is not null))
+        {
+            refusals.AddRange(changes.Where(c => rangeProblems[c.Record.Period] is not null)
+                .Select(c => (c.Record, rangeProblems[c.Record.Period]!)));
+        }
         // The operator's national import into periods nobody has accepted needs neither the org paths nor a pass per value.
         var locks = await AcceptedLocks.LoadAsync(db, changes, ct);
         var paths = writer.IsOperator && locks.IsEmpty ? null : await OrgPathsAsync(db, changes, ct);
