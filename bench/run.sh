@@ -124,9 +124,22 @@ if [[ -z "${SKIP_PG:-}" ]]; then
   export MERA_DB="$PG_CONN"
   ./mera db migrate >/dev/null
   ./mera orgs import "$out/registry.csv" >/dev/null
-  read -r pg_import pg_rss_import < <(measure ./mera import values "$out/values.csv")
-  psql "${PG_PSQL[@]}" -c "CREATE TABLE raw_values (org text NOT NULL, element text NOT NULL, period text NOT NULL, value double precision NOT NULL); CREATE UNIQUE INDEX ix_raw ON raw_values (org, element, period);"
-  read -r pg_raw _ < <(measure psql "${PG_PSQL[@]}" -c "\\copy raw_values FROM '$out/values.csv' WITH (FORMAT csv, HEADER true)")
+  # As on SQLite, the best of three on each side, each into a fresh database (a copy of the registry-only one) after a
+  # checkpoint: a single pair swung between 2,3× and 3,2× with whatever the previous step left to flush.
+  psql "${PG_PSQL[@]}" -c "CREATE DATABASE mera_registry TEMPLATE postgres"
+  pg_values=("${PG_PSQL[@]/#postgres/mera_values}"); pg_raw_db=("${PG_PSQL[@]/#postgres/mera_raw}")
+  pg_import=""; pg_raw=""; pg_rss_import=0
+  for _ in 1 2 3; do
+    psql "${PG_PSQL[@]}" -c "DROP DATABASE IF EXISTS mera_values" -c "CREATE DATABASE mera_values TEMPLATE mera_registry" -c "CHECKPOINT"
+    read -r t rss < <(measure env MERA_DB="${PG_CONN/Database=postgres/Database=mera_values}" ./mera import values "$out/values.csv")
+    pg_import="$(best "$t" "$pg_import")"; (( rss > pg_rss_import )) && pg_rss_import=$rss
+    psql "${PG_PSQL[@]}" -c "DROP DATABASE IF EXISTS mera_raw" -c "CREATE DATABASE mera_raw"
+    psql "${pg_raw_db[@]}" -c "CREATE TABLE raw_values (org text NOT NULL, element text NOT NULL, period text NOT NULL, value double precision NOT NULL); CREATE UNIQUE INDEX ix_raw ON raw_values (org, element, period);" -c "CHECKPOINT"
+    read -r t _ < <(measure psql "${pg_raw_db[@]}" -c "\\copy raw_values FROM '$out/values.csv' WITH (FORMAT csv, HEADER true)")
+    pg_raw="$(best "$t" "$pg_raw")"
+  done
+  # The roll-up and its GROUP BY read the last imported database.
+  export MERA_DB="${PG_CONN/Database=postgres/Database=mera_values}"; PG_PSQL=("${pg_values[@]}")
   psql "${PG_PSQL[@]}" -c "VACUUM ANALYZE"
   read -r pg_rollup pg_rss_rollup < <(measure ./mera indicators --org ru --period "$quarter" --children --format json)
   sed "s/v.period_anchor BETWEEN '\([^']*\)' AND '\([^']*\)'/v.period_anchor BETWEEN DATE '\1' AND DATE '\2'/" "$out/groupby.sql" > "$out/groupby-pg.sql"

@@ -176,6 +176,7 @@ public sealed class MeraDbContext(DbContextOptions<MeraDbContext> options) : Ide
         b.Entity<DataValue>(e =>
         {
             e.ToTable("data_values");
+            e.HasKey(x => new { x.OrgUnitId, x.ElementId, x.PeriodCode });
             e.HasIndex(x => new { x.OrgUnitId, x.ElementId, x.PeriodCode }).IsUnique();
             e.HasIndex(x => new { x.ElementId, x.PeriodAnchor });
             e.HasIndex(x => x.ImportBatchId).HasDatabaseName("ix_data_values_batch");

@@ -21,21 +21,37 @@ public sealed class SqliteForeignKeys : IAsyncDisposable
     /// <summary>Null when nothing is suspended (PostgreSQL, whose bulk path has no per-row checks, or a small write).</summary>
     public static async Task<SqliteForeignKeys?> SuspendAsync(MeraDbContext db, bool when, CancellationToken ct)
     {
-        if (!when || !db.Database.IsSqlite())
+        if (!when || !db.Database.IsSqlite() || !await IsOnAsync(db, ct))
         {
             return null;
         }
-        await Pragma(db, "OFF", ct);
+        await SetAsync(db, "OFF", ct);
         return new SqliteForeignKeys(db);
     }
 
-    /// <summary>Back on before the connection returns to the pool, whatever happened to the write.</summary>
-    public async ValueTask DisposeAsync() => await Pragma(_db, "ON", CancellationToken.None);
+    /// <summary>
+    /// Back on before the connection returns to the pool, whatever happened to the write. Should the pragma not take
+    /// (it is ignored inside a transaction), the connection is dropped from the pool rather than lent out unchecked.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await SetAsync(_db, "ON", CancellationToken.None);
+        if (!await IsOnAsync(_db, CancellationToken.None))
+        {
+            SqliteConnection.ClearPool((SqliteConnection)_db.Database.GetDbConnection());
+        }
+    }
 
-    private static async Task Pragma(MeraDbContext db, string state, CancellationToken ct)
+    private static async Task SetAsync(MeraDbContext db, string state, CancellationToken ct)
     {
         await using var command = await db.RawCommandAsync($"PRAGMA foreign_keys = {state}", ct);
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<bool> IsOnAsync(MeraDbContext db, CancellationToken ct)
+    {
+        await using var command = await db.RawCommandAsync("PRAGMA foreign_keys", ct);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) != 0;
     }
 
     /// <summary>

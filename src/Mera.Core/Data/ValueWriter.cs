@@ -208,13 +208,17 @@ public static class ValueWriter
     private static async Task CopyNewValuesAsync(NpgsqlConnection connection, IReadOnlyList<ValueChange> changes,
         ValueProvenance provenance, DateTimeOffset now, CancellationToken ct)
     {
-        var at = now.ToUniversalTime();
-        await using var copy = await connection.BeginBinaryImportAsync("""
-            COPY data_values (org_unit_id, element_id, period_code, period_type, period_anchor, value, comment, source, import_batch_id, source_file, changed_by, changed_at)
+        // What every row shares, encoded once; a period's code, type and anchor once per period (PgCopyRows).
+        var shared = new PgCopyRows.Block().Text(provenance.Comment).Int4((int)provenance.Source).Int8(provenance.ImportBatchId)
+            .Text(provenance.SourceFile).Text(provenance.ChangedBy).TimestampTz(now).ToArray();
+        var periods = new Dictionary<Domain.Period, byte[]>();
+        await using var stream = await connection.BeginRawBinaryCopyAsync("""
+            COPY data_values (org_unit_id, element_id, value, period_code, period_type, period_anchor, comment, source, import_batch_id, source_file, changed_by, changed_at)
             FROM STDIN (FORMAT BINARY)
             """, ct);
         // A national file takes longer than Npgsql's default 30 s: the import is bounded by its own limits instead.
-        copy.Timeout = BulkTimeout;
+        stream.WriteTimeout = (int)BulkTimeout.TotalMilliseconds;
+        var rows = new PgCopyRows(stream);
         foreach (var change in changes)
         {
             if (change.OldValue is not null)
@@ -222,41 +226,20 @@ public static class ValueWriter
                 continue;
             }
             var r = change.Record;
-            // Synchronous writes into Npgsql's buffer: an await per field cost more than the server's work on the row.
-            copy.StartRow();
-            copy.Write(r.OrgId, NpgsqlDbType.Integer);
-            copy.Write(r.Element.Id, NpgsqlDbType.Integer);
-            copy.Write(r.Period.Code, NpgsqlDbType.Text);
-            copy.Write((int)r.Period.Type, NpgsqlDbType.Integer);
-            copy.Write(r.Period.Anchor, NpgsqlDbType.Date);
-            copy.Write(r.Value, NpgsqlDbType.Double);
-            WriteOrNull(copy, provenance.Comment, NpgsqlDbType.Text);
-            copy.Write((int)provenance.Source, NpgsqlDbType.Integer);
-            if (provenance.ImportBatchId is long batch)
+            if (!periods.TryGetValue(r.Period, out var period))
             {
-                copy.Write(batch, NpgsqlDbType.Bigint);
+                periods[r.Period] = period = new PgCopyRows.Block().Text(r.Period.Code).Int4((int)r.Period.Type).Date(r.Period.Anchor).ToArray();
             }
-            else
-            {
-                copy.WriteNull();
-            }
-            WriteOrNull(copy, provenance.SourceFile, NpgsqlDbType.Text);
-            copy.Write(provenance.ChangedBy, NpgsqlDbType.Text);
-            copy.Write(at, NpgsqlDbType.TimestampTz);
+            await rows.StartRowAsync(12, period.Length + shared.Length, ct);
+            rows.Int4Field(r.OrgId);
+            rows.Int4Field(r.Element.Id);
+            rows.Float8Field(r.Value);
+            rows.Raw(period);
+            rows.Raw(shared);
         }
-        await copy.CompleteAsync(ct);
-    }
-
-    private static void WriteOrNull(NpgsqlBinaryImporter copy, string? text, NpgsqlDbType type)
-    {
-        if (text is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(text, type);
-        }
+        await rows.CompleteAsync(ct);
+        // Ends the COPY: the server's verdict (a unique violation when a key appeared meanwhile) is thrown here.
+        await stream.DisposeAsync();
     }
 
     private static async Task<bool> ReplacePostgresAsync(NpgsqlConnection connection, IReadOnlyList<ValueChange> changes,

@@ -5,11 +5,11 @@ public enum ValueSource { Entry = 0, Import = 1, Demo = 2 }
 /// <summary>
 /// The current value of one element for one org unit and period, with where it came from. The row is also the
 /// latest change of that value (<see cref="PreviousValue"/> → <see cref="Value"/>): earlier changes are in
-/// <see cref="DataValueHistory"/>, so a value written once costs one row (ADR 0017).
+/// <see cref="DataValueHistory"/>, so a value written once costs one row (ADR 0017). Its key is (org, element, period):
+/// nothing refers to a value by a number of its own (ADR 0031).
 /// </summary>
 public sealed class DataValue
 {
-    public long Id { get; set; }
     public int OrgUnitId { get; set; }
     public int ElementId { get; set; }
     public required string PeriodCode { get; set; }

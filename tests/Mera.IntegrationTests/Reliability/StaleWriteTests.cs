@@ -47,6 +47,50 @@ public class StaleWriteTests
     }
 
     [Fact]
+    public async Task On_postgresql_new_values_copied_in_bulk_are_stored_exactly_and_a_key_written_meanwhile_changes_nothing()
+    {
+        if (string.IsNullOrEmpty(TestDatabase.PostgresBase))
+        {
+            return; // runs under ./test.sh, which provides the server
+        }
+        await using var db = await TestDatabase.CreateAsync("postgres");
+        await District.SetUpAsync(db, 1);
+        await using var context = db.Db.CreateContext();
+        var school = await context.OrgUnits.SingleAsync(o => o.Code == "s1");
+        var weekly = await context.DataElements.SingleAsync(e => e.Code == "sferum.students.total");
+        // More than 200 new values take the COPY path; one week is stored meanwhile by another writer.
+        var changes = Enumerable.Range(0, 300).Select(i =>
+            new ValueChange(new ValueRecord(school.Id, weekly, Period.Parse($"{2020 + i / 52}-W{i % 52 + 1:D2}"), i + 0.25, i + 2), null)).ToList();
+        var at = new DateTimeOffset(2026, 3, 2, 9, 30, 15, 123, TimeSpan.FromHours(5));
+        var provenance = new ValueProvenance(ValueSource.Import, "оператор", 77, "файл «март».csv");
+        async Task<bool> WriteAsync()
+        {
+            await using var tx = await context.Database.BeginTransactionAsync();
+            var written = await ValueWriter.WriteAsync(context.Database.GetDbConnection(), tx.GetDbTransaction(), DbProvider.Postgres,
+                changes, provenance, at, default);
+            if (written)
+            {
+                await tx.CommitAsync();
+            }
+            return written;
+        }
+        await District.ImportValuesAsync(db, "s1,sferum.students.total,2022-W10,5\n");
+
+        Assert.False(await WriteAsync());
+        Assert.Equal(1, await context.DataValues.CountAsync());
+
+        await context.Database.ExecuteSqlRawAsync("DELETE FROM data_values");
+        Assert.True(await WriteAsync());
+        var stored = await context.DataValues.AsNoTracking().OrderBy(v => v.PeriodAnchor).ToListAsync();
+        Assert.Equal(300, stored.Count);
+        var first = stored[0];
+        Assert.Equal(("2020-W01", PeriodType.Week, Period.Parse("2020-W01").Anchor, 0.25), (first.PeriodCode, first.PeriodType, first.PeriodAnchor, first.Value));
+        Assert.All(stored, v => Assert.Equal((ValueSource.Import, 77L, "файл «март».csv", "оператор", at, (string?)null, (double?)null),
+            (v.Source, v.ImportBatchId!.Value, v.SourceFile, v.ChangedBy, v.ChangedAt, v.Comment, v.PreviousValue)));
+        Assert.Equal(changes.Sum(c => c.Record.Value), stored.Sum(v => v.Value), 6);
+    }
+
+    [Fact]
     public async Task On_sqlite_data_version_moves_only_when_another_connection_commits()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
@@ -69,7 +113,8 @@ public class StaleWriteTests
         await using var context = db.Db.CreateContext();
         var school = await context.OrgUnits.SingleAsync(o => o.Code == "s1");
         var element = await context.DataElements.SingleAsync(e => e.Code == "contingent.students");
-        ValueChange[] Change(int orgId) => [new(new ValueRecord(orgId, element, Period.Parse("2024"), 130, 1), null)];
+        var missingElement = new DataElement { Id = element.Id + 1000, Code = "missing", Name = "missing" };
+        ValueChange[] Change(int orgId, DataElement? e = null) => [new(new ValueRecord(orgId, e ?? element, Period.Parse("2024"), 130, 1), null)];
         async Task WriteAsync(ValueChange[] changes)
         {
             await using var tx = await context.Database.BeginTransactionAsync();
@@ -83,10 +128,12 @@ public class StaleWriteTests
         {
             var refused = await Assert.ThrowsAsync<OperationRefusedException>(() => WriteAsync(Change(school.Id + 100_000)));
             Assert.Contains("удалены из справочника", refused.Message);
+            await Assert.ThrowsAsync<OperationRefusedException>(() => WriteAsync(Change(school.Id, missingElement)));
         }
         Assert.Equal(0, await context.DataValues.CountAsync());
         // Back on: SQLite checks the row itself again.
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => WriteAsync(Change(school.Id + 100_000)));
+        var checkedBySqlite = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => WriteAsync(Change(school.Id + 100_000)));
+        Assert.Contains("FOREIGN KEY", checkedBySqlite.Message);
         await WriteAsync(Change(school.Id));
         Assert.Equal(1, await context.DataValues.CountAsync());
     }

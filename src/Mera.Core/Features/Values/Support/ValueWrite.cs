@@ -221,7 +221,8 @@ public static class ValueWrite
             }
         }
         // Who may write comes before whether the numbers are consistent: a refused writer hears «not yours» (403 or 409),
-        // not a rule about numbers it was never allowed to send. (Checked again inside the write's transaction.)
+        // not a rule about numbers it was never allowed to send. (Checked again inside the write's transaction
+        // unless SQLite's data version shows that nothing was committed since.)
         await WriteGate.CheckAsync(db, request, changes, today, ct);
         var verdict = CheckAlongside(request, changes.Count)
             ? Task.Run(() => Verdict(request, elements, stored), ct)
