@@ -127,6 +127,7 @@ if [[ -z "${SKIP_PG:-}" ]]; then
   # As on SQLite, the best of three on each side, each into a fresh database (a copy of the registry-only one) after a
   # checkpoint: a single pair swung between 2,3× and 3,2× with whatever the previous step left to flush.
   psql "${PG_PSQL[@]}" -c "CREATE DATABASE mera_registry TEMPLATE postgres"
+  export PGOPTIONS="-c client_min_messages=warning"  # no «does not exist, skipping» notices in the report
   pg_values=("${PG_PSQL[@]/#postgres/mera_values}"); pg_raw_db=("${PG_PSQL[@]/#postgres/mera_raw}")
   pg_import=""; pg_raw=""; pg_rss_import=0
   for _ in 1 2 3; do
