@@ -17,7 +17,7 @@ internal sealed class PgCopyRows
     private static readonly long TimestampEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
     private readonly Stream _stream;
-    private readonly byte[] _buffer = new byte[1 << 16];
+    private byte[] _buffer = new byte[1 << 16];
     private int _used;
 
     public PgCopyRows(Stream stream)
@@ -34,6 +34,10 @@ internal sealed class PgCopyRows
         if (_used + 64 + blockBytes > _buffer.Length)
         {
             await FlushAsync(ct);
+            if (64 + blockBytes > _buffer.Length)
+            {
+                _buffer = new byte[64 + blockBytes]; // a long comment shared by every row
+            }
         }
         Int16(fields);
     }

@@ -62,7 +62,9 @@ public class StaleWriteTests
         var changes = Enumerable.Range(0, 300).Select(i =>
             new ValueChange(new ValueRecord(school.Id, weekly, Period.Parse($"{2020 + i / 52}-W{i % 52 + 1:D2}"), i + 0.25, i + 2), null)).ToList();
         var at = new DateTimeOffset(2026, 3, 2, 9, 30, 15, 123, TimeSpan.FromHours(5));
-        var provenance = new ValueProvenance(ValueSource.Import, "оператор", 77, "файл «март».csv");
+        // A comment longer than the encoder's 64 KiB buffer is repeated on every row.
+        var comment = new string('к', 40_000);
+        var provenance = new ValueProvenance(ValueSource.Import, "оператор", 77, "файл «март».csv", comment);
         async Task<bool> WriteAsync()
         {
             await using var tx = await context.Database.BeginTransactionAsync();
@@ -85,7 +87,7 @@ public class StaleWriteTests
         Assert.Equal(300, stored.Count);
         var first = stored[0];
         Assert.Equal(("2020-W01", PeriodType.Week, Period.Parse("2020-W01").Anchor, 0.25), (first.PeriodCode, first.PeriodType, first.PeriodAnchor, first.Value));
-        Assert.All(stored, v => Assert.Equal((ValueSource.Import, 77L, "файл «март».csv", "оператор", at, (string?)null, (double?)null),
+        Assert.All(stored, v => Assert.Equal((ValueSource.Import, 77L, "файл «март».csv", "оператор", at, comment, (double?)null),
             (v.Source, v.ImportBatchId!.Value, v.SourceFile, v.ChangedBy, v.ChangedAt, v.Comment, v.PreviousValue)));
         Assert.Equal(changes.Sum(c => c.Record.Value), stored.Sum(v => v.Value), 6);
     }
