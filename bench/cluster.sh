@@ -42,7 +42,7 @@ upstream=""
 for i in 1 2 3; do
   port="$(free_port)"
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning MERA_LOGIN_LIMIT=100000 MERA_REMINDERS=off \
-    MERA_UPLOADS="$work/uploads$i" dotnet "$root/src/Mera.Web/bin/Release/net10.0/Mera.Web.dll" --urls "http://127.0.0.1:$port" \
+    MERA_UPLOADS="$work/uploads$i" dotnet "$root/src/Mera.Web/bin/Release/net10.0/Mera.Web.dll" --contentRoot "$root/src/Mera.Web" --urls "http://127.0.0.1:$port" \
     >"$work/node$i.log" 2>&1 &
   node_pids+=($!)
   upstream+="    server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'

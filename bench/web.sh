@@ -5,7 +5,7 @@ web_start() { # → WEB_URL, WEB_PID
   WEB_URL="http://127.0.0.1:$port"
   # Every client of a load test signs in from 127.0.0.1: the per-address login limit is raised for the run.
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning MERA_LOGIN_LIMIT=100000 MERA_REMINDERS=off \
-    dotnet "$root/src/Mera.Web/bin/Release/net10.0/Mera.Web.dll" --urls "$WEB_URL" >"$work/web.log" 2>&1 &
+    dotnet "$root/src/Mera.Web/bin/Release/net10.0/Mera.Web.dll" --contentRoot "$root/src/Mera.Web" --urls "$WEB_URL" >"$work/web.log" 2>&1 &
   WEB_PID=$!
   for _ in $(seq 1 120); do curl -fs "$WEB_URL/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "Mera.Web did not start:"; tail -20 "$work/web.log"; exit 1
