@@ -62,6 +62,11 @@ public partial class Crawl(MeraServer server)
                 {
                     problems.Add($"{path} at {width} px: {overflow} px wider than the screen");
                 }
+                var broken = await page.EvaluateAsync<string[]>(BrokenWordsScript);
+                if (broken.Length > 0)
+                {
+                    problems.Add($"{path} at {width} px: words broken inside table cells: {string.Join(", ", broken)}");
+                }
                 // The visual record of issue 21: every page of every role at both widths, beside the journeys' screenshots.
                 await MeraServer.ShotAsync(page, Path.Combine("pages", login, $"{FileName(path)}-{width}"), fullPage: false);
             }
@@ -89,6 +94,33 @@ public partial class Crawl(MeraServer server)
         }
         Assert.True(problems.Count == 0, $"{login}, {visited} pages:\n" + string.Join("\n", problems));
     }
+
+    /// <summary>
+    /// Words of table cells that a narrow column broke across lines («Организация» as «Орган / изация»): a page can fit
+    /// the phone and still be unreadable. Words joined by a hyphen or a dash (they break there, as in «30.11–06.12.2026»)
+    /// and clamped headers (their full text is the title) are left out; a word longer than the whole screen may break.
+    /// </summary>
+    private const string BrokenWordsScript = """
+        () => {
+          const broken = new Set();
+          for (const cell of document.querySelectorAll('main td, main th')) {
+            if (cell.closest('.clamp-3') || cell.querySelector('.clamp-3')) continue;
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node; (node = walker.nextNode());) {
+              for (const m of node.data.matchAll(/[^\s\-–—]{4,}/g)) {
+                if (/[-–—]/.test(node.data.slice(Math.max(0, m.index - 1), m.index + m[0].length + 1))) continue;
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const width = range.getBoundingClientRect().width;
+                const lines = [...range.getClientRects()].filter(r => r.width > 0).length;
+                if (lines > 1 && width < window.innerWidth * 0.8) broken.add(m[0]);
+              }
+            }
+          }
+          return [...broken].slice(0, 5);
+        }
+        """;
 
     /// <summary>Code-like tokens in visible text; e-mail addresses and web addresses are what people read, not codes.</summary>
     public static IEnumerable<string> Codes(string text) =>
