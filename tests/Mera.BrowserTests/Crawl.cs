@@ -107,6 +107,7 @@ public partial class Crawl(MeraServer server)
             if (cell.closest('.clamp-3') || cell.querySelector('.clamp-3')) continue;
             const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
             for (let node; (node = walker.nextNode());) {
+              if (!node.parentElement.checkVisibility()) continue; // the body of a closed «details» is not laid out
               for (const m of node.data.matchAll(/[^\s\-–—]{4,}/g)) {
                 if (/[-–—]/.test(node.data.slice(Math.max(0, m.index - 1), m.index + m[0].length + 1))) continue;
                 const range = document.createRange();
