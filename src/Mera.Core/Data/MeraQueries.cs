@@ -27,6 +27,14 @@ public static class MeraQueries
         return command;
     }
 
+    /// <summary>One parameter per value (prefix0, prefix1, …), answered as the list to put inside `IN (…)`.</summary>
+    public static string WithList(this DbCommand command, string prefix, IEnumerable<object> values) =>
+        string.Join(", ", values.Select((value, i) =>
+        {
+            command.With(prefix + i, value);
+            return "@" + prefix + i;
+        }));
+
     /// <summary>A named parameter of a hand-written command, the same on both providers.</summary>
     public static DbCommand With(this DbCommand command, string name, object value)
     {

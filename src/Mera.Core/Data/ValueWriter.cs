@@ -69,11 +69,11 @@ public static class ValueWriter
             .Bind(10, provenance.SourceFile).Bind(11, provenance.ChangedBy).Bind(12, SqliteBulkStatement.Text(now));
         var periods = new SqlitePeriodTexts();
         // Bindings outlive a reset: a file lists one school's values, and a period's, row after row, so only what differs
-        // from the previous row is bound again (half the native calls of a national import).
+        // from the previous row is bound again (half the native calls of a national import). An unbound parameter is
+        // NULL, which is where the replaced value starts.
         int? org = null;
         Domain.Period? period = null;
         double? old = null;
-        var first = true;
         foreach (var change in changes)
         {
             var r = change.Record;
@@ -92,11 +92,10 @@ public static class ValueWriter
                 upsert.Bind(3, code).Bind(4, (long)r.Period.Type).Bind(5, anchor);
                 period = r.Period;
             }
-            if (first || change.OldValue != old)
+            if (change.OldValue != old)
             {
                 upsert.Bind(13, change.OldValue);
                 old = change.OldValue;
-                first = false;
             }
             upsert.Bind(2, r.Element.Id).Bind(6, r.Value).Run();
         }

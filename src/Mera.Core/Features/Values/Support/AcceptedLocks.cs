@@ -16,10 +16,12 @@ internal sealed class AcceptedLocks
 
     public bool IsEmpty => _locks.Count == 0;
 
-    public static async Task<AcceptedLocks> LoadAsync(MeraDbContext db, IReadOnlyList<ValueChange> changes, CancellationToken ct)
+    /// <summary>The locks on the changes, whose distinct periods the caller has at hand (<see cref="RecordPeriods"/>).</summary>
+    public static async Task<AcceptedLocks> LoadAsync(MeraDbContext db, IReadOnlyList<ValueChange> changes, IEnumerable<Period> changedPeriods,
+        CancellationToken ct)
     {
         var locks = new Dictionary<(int, string), List<(Form, DateTimeOffset?, bool)>>();
-        var periods = RecordPeriods.Of(changes.Select(c => c.Record)).Select(p => p.Code).ToList();
+        var periods = changedPeriods.Select(p => p.Code).ToList();
         if (!await AnyAcceptedAsync(db, periods, ct))
         {
             return new AcceptedLocks(locks);
@@ -61,9 +63,8 @@ internal sealed class AcceptedLocks
         await using var command = await db.RawCommandAsync("", ct);
         command.With("accepted", (int)SubmissionState.Accepted);
         // Years of weekly periods would make a parameter list longer than SQLite takes: then any accepted period counts.
-        var names = periods.Count <= 500 ? periods.Select((p, i) => { command.With("p" + i, p); return "@p" + i; }).ToList() : null;
         command.CommandText = "SELECT 1 FROM submissions WHERE state = @accepted"
-            + (names is null ? "" : $" AND period_code IN ({string.Join(", ", names)})") + " LIMIT 1";
+            + (periods.Count <= 500 ? $" AND period_code IN ({command.WithList("p", periods)})" : "") + " LIMIT 1";
         return await command.ExecuteScalarAsync(ct) is not null;
     }
 

@@ -29,8 +29,7 @@ public sealed class StoredValues
         // EF the query was compiled anew by every one-shot CLI import. One parameter per period code: even every week,
         // month, quarter and year since 2000 is about 2 000, within both databases' limits.
         await using var command = await db.RawCommandAsync("", ct);
-        var names = byCode.Keys.Select((code, i) => { command.With("p" + i, code); return "@p" + i; });
-        command.CommandText = $"SELECT org_unit_id, element_id, period_code, value FROM data_values WHERE period_code IN ({string.Join(", ", names)})"
+        command.CommandText = $"SELECT org_unit_id, element_id, period_code, value FROM data_values WHERE period_code IN ({command.WithList("p", byCode.Keys)})"
             + (orgs.Count <= Engine.ValueLoader.MaxOrgIdsInSql
                 ? $" AND org_unit_id IN ({string.Join(",", orgs.Select(o => o.ToString(System.Globalization.CultureInfo.InvariantCulture)))})"
                 : "");

@@ -45,7 +45,7 @@ public static class WriteGate
                 .Select(c => (c.Record, rangeProblems[c.Record.Period]!)));
         }
         // The operator's national import into periods nobody has accepted needs neither the org paths nor a pass per value.
-        var locks = await AcceptedLocks.LoadAsync(db, changes, ct);
+        var locks = await AcceptedLocks.LoadAsync(db, changes, rangeProblems.Keys, ct);
         var paths = writer.IsOperator && locks.IsEmpty ? null : await OrgPathsAsync(db, changes, ct);
         if (!writer.IsOperator)
         {
@@ -80,7 +80,7 @@ public static class WriteGate
         {
             return null;
         }
-        var locks = await AcceptedLocks.LoadAsync(db, changes, ct);
+        var locks = await AcceptedLocks.LoadAsync(db, changes, RecordPeriods.Of(changes.Select(c => c.Record)), ct);
         if (locks.IsEmpty)
         {
             return null;
